@@ -1,0 +1,30 @@
+namespace Fever.AppHost.Postgres;
+
+/// <summary>The server's output: forwarded line by line to an optional sink, the last lines kept for error messages.</summary>
+internal sealed class ServerLog(Action<string>? sink)
+{
+    private const int Capacity = 200;
+    private readonly Queue<string> _recent = new();
+
+    public IReadOnlyList<string> Recent
+    {
+        get
+        {
+            lock (_recent)
+                return [.. _recent];
+        }
+    }
+
+    public void Add(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_recent)
+        {
+            if (_recent.Count == Capacity)
+                _recent.Dequeue();
+            _recent.Enqueue(line);
+        }
+        sink?.Invoke(line);
+    }
+}

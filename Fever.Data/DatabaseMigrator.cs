@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Fever.Data;
+
+/// <summary>
+/// Applies the embedded SQL migrations that a database lacks, each in its own transaction, under a
+/// session advisory lock so that several services or replicas starting at once apply each one once.
+/// Applied scripts are recorded in <c>schema_history</c> with a checksum; an edited script is refused.
+/// </summary>
+public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
+{
+    private const long AdvisoryLockKey = 0x4645564552_01; // "FEVER", 1
+    private volatile bool _applied;
+
+    public Task EnsureAppliedAsync(CancellationToken cancellationToken = default) =>
+        _applied ? Task.CompletedTask : ApplyAsync(Migration.Embedded, cancellationToken);
+
+    public async Task ApplyAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
+        try
+        {
+            await ExecuteAsync(connection, """
+                CREATE TABLE IF NOT EXISTS schema_history (
+                    version    integer     PRIMARY KEY,
+                    name       text        NOT NULL,
+                    checksum   text        NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now())
+                """, cancellationToken);
+
+            var applied = await ReadHistoryAsync(connection, cancellationToken);
+            foreach (var migration in migrations)
+            {
+                if (applied.TryGetValue(migration.Version, out var checksum))
+                {
+                    if (checksum != migration.Checksum)
+                        throw new InvalidOperationException(
+                            $"Migration {migration.Version} ({migration.Name}) was changed after it was applied; add a new migration instead.");
+                    continue;
+                }
+
+                await ApplyOneAsync(connection, migration, cancellationToken);
+                logger.LogInformation("Applied migration {Version} ({Name})", migration.Version, migration.Name);
+            }
+
+            _applied = true;
+        }
+        finally
+        {
+            if (connection.State == System.Data.ConnectionState.Open)
+                await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
+        }
+    }
+
+    private static async Task ApplyOneAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, migration.Sql, cancellationToken);
+        await using (var record = new NpgsqlCommand(
+            "INSERT INTO schema_history (version, name, checksum) VALUES ($1, $2, $3)", connection))
+        {
+            record.Parameters.Add(new() { Value = migration.Version });
+            record.Parameters.Add(new() { Value = migration.Name });
+            record.Parameters.Add(new() { Value = migration.Checksum });
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<Dictionary<int, string>> ReadHistoryAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var history = new Dictionary<int, string>();
+        await using var command = new NpgsqlCommand("SELECT version, checksum FROM schema_history", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            history[reader.GetInt32(0)] = reader.GetString(1);
+        return history;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Fever.Data;
+
+public static class FeverDataExtensions
+{
+    /// <summary>
+    /// Registers the shared <see cref="NpgsqlDataSource"/> for <c>ConnectionStrings:{connectionName}</c>,
+    /// the <see cref="FeverDbContext"/> factory, the migrator and a readiness health check named "postgres".
+    /// </summary>
+    public static IHostApplicationBuilder AddFeverData(this IHostApplicationBuilder builder, string connectionName = "feverdb")
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException(
+                $"Connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName} (e.g. Host=127.0.0.1;Port=5432;Database=feverdb;Username=postgres;Password=…).");
+
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString)
+        {
+            Name = connectionName,
+        }.Build());
+        builder.Services.AddPooledDbContextFactory<FeverDbContext>((services, options) =>
+            options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
+        return builder;
+    }
+}

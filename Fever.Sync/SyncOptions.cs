@@ -1,0 +1,16 @@
+namespace Fever.Sync;
+
+/// <summary>When the worker syncs. Bound from the "Sync" section.</summary>
+public sealed class SyncOptions
+{
+    public const string SectionName = "Sync";
+
+    /// <summary>Time between the starts of two runs; the first run starts at once.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Run once and exit (status 0 if the run succeeded, 1 otherwise), e.g. from cron or a benchmark.</summary>
+    public bool RunOnce { get; set; }
+
+    /// <summary>A 'running' row older than this is taken for a dead worker's and marked abandoned.</summary>
+    public TimeSpan AbandonRunsAfter { get; set; } = TimeSpan.FromMinutes(30);
+}

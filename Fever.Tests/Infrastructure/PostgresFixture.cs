@@ -1,0 +1,40 @@
+using Fever.AppHost.Postgres;
+using Fever.Data;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Fever.Tests.Infrastructure;
+
+/// <summary>One throwaway PostgreSQL cluster for the whole test run; each test takes a database of its own.</summary>
+public sealed class PostgresFixture : IAsyncLifetime
+{
+    private int _databases;
+
+    public LocalPostgres Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await LocalPostgres.StartAsync(new LocalPostgresOptions());
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+
+    /// <summary>A new, empty database; returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"test_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..30];
+        await Server.CreateDatabaseAsync(name);
+        return Server.ConnectionString(name);
+    }
+
+    /// <summary>A new database with every migration applied.</summary>
+    public async Task<NpgsqlDataSource> CreateMigratedDatabaseAsync()
+    {
+        var dataSource = NpgsqlDataSource.Create(await CreateDatabaseAsync());
+        await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).EnsureAppliedAsync();
+        return dataSource;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "postgres";
+}
