@@ -164,10 +164,10 @@ public sealed partial class LocalPostgres : IAsyncDisposable
             if (_server.HasExited)
             {
                 await _server.WaitForExitAsync(cancellationToken); // drain the log
-                if (_log.Recent.Any(line => line.Contains("could not bind", StringComparison.Ordinal)))
-                    throw new PortTakenException();
-                throw new InvalidOperationException(
-                    $"PostgreSQL exited with code {_server.ExitCode} while starting on port {Port}:\n{string.Join('\n', _log.Recent.TakeLast(15))}");
+                var message = $"PostgreSQL exited with code {_server.ExitCode} while starting on port {Port}:\n{string.Join('\n', _log.Recent.TakeLast(15))}";
+                throw _log.Recent.Any(line => line.Contains("could not bind", StringComparison.Ordinal))
+                    ? new PortTakenException(message)
+                    : new InvalidOperationException(message);
             }
             try
             {
@@ -368,5 +368,5 @@ public sealed partial class LocalPostgres : IAsyncDisposable
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
     private static partial Regex DatabaseName();
 
-    private sealed class PortTakenException : Exception;
+    private sealed class PortTakenException(string message) : InvalidOperationException(message);
 }
