@@ -32,7 +32,7 @@ public sealed partial class SyncRunner(
     {
         var run = new SyncRun
         {
-            StartedAt = time.GetUtcNow(),
+            StartedAt = ToMicroseconds(time.GetUtcNow()),
             Outcome = SyncOutcome.Running,
             Worker = WorkerName,
             ProviderUrl = providerOptions.Value.Url?.ToString(),
@@ -78,7 +78,7 @@ public sealed partial class SyncRunner(
             Fail(run, SyncOutcome.Failed, $"PostgreSQL failed while storing the feed: {exception.Message} Nothing was written.");
         }
 
-        run.FinishedAt = time.GetUtcNow();
+        run.FinishedAt = ToMicroseconds(time.GetUtcNow());
         await RecordAsync(run);
         LogRunFinished(run.Id, run.Outcome, (run.FinishedAt - run.StartedAt).Value.TotalSeconds, run.Attempts,
             run.PlansSeen, run.PlansInserted, run.PlansUpdated, run.PlansUnchanged, run.PlansSkipped, run.Error);
@@ -116,6 +116,9 @@ public sealed partial class SyncRunner(
             run.SkipReasons = new Dictionary<string, int>(report.SkipReasons);
         }
     }
+
+    /// <summary>PostgreSQL keeps microseconds: what we record is exactly what we read back.</summary>
+    private static DateTimeOffset ToMicroseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
 
     private static void Fail(SyncRun run, SyncOutcome outcome, string error)
     {

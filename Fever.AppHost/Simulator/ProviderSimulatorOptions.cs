@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+
+namespace Fever.AppHost.Simulator;
+
+/// <summary>
+/// How the provider simulator behaves, bound from the <c>Simulator</c> configuration section.
+/// The defaults answer every call at once with the embedded samples, in order, looping.
+/// </summary>
+public sealed class ProviderSimulatorOptions
+{
+    public const string SectionName = "Simulator";
+
+    /// <summary>Loopback port to listen on; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>After the last answer, start again at the first (true) or keep serving the last (false).</summary>
+    public bool Loop { get; set; } = true;
+
+    /// <summary>Fraction (0..1) of calls answered 503 with an empty body, drawn from the seeded random.</summary>
+    public double FailureRate { get; set; }
+
+    /// <summary>When N &gt; 0, calls N, 2N, 3N… answer 503.</summary>
+    public int FailEvery { get; set; }
+
+    /// <summary>Lower bound of the uniform delay applied to every call, failed or not.</summary>
+    public TimeSpan MinLatency { get; set; }
+
+    /// <summary>Upper bound of the uniform delay applied to every call, failed or not.</summary>
+    public TimeSpan MaxLatency { get; set; }
+
+    /// <summary>Fraction (0..1) of successful answers whose XML stops at a random point inside an element.</summary>
+    public double TruncateRate { get; set; }
+
+    /// <summary>Seed of the random draws (failures, latency, truncation), so that a run can be replayed.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Folder whose <c>*.xml</c> files, in name order, replace the embedded samples.</summary>
+    public string? SamplesDirectory { get; set; }
+
+    /// <summary>When set, the simulator serves this generated feed instead of the samples.</summary>
+    public GeneratedFeedOptions? Generated { get; set; }
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(Port);
+        ArgumentOutOfRangeException.ThrowIfNegative(FailEvery);
+        ThrowIfNotFraction(FailureRate);
+        ThrowIfNotFraction(TruncateRate);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MinLatency, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxLatency, MinLatency);
+        Generated?.Validate();
+    }
+
+    static void ThrowIfNotFraction(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value is not (>= 0 and <= 1))
+            throw new ArgumentOutOfRangeException(name, value, "Must be between 0 and 1.");
+    }
+}
