@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace Fever.AppHost.Postgres;
+namespace Fever.AppHost;
 
 /// <summary>The few POSIX calls .NET does not expose: real signals (Process.Kill is SIGKILL only) and the effective uid.</summary>
-internal static partial class Posix
+public static class Posix
 {
     public const int SigInt = 2;
     public const int SigKill = 9;

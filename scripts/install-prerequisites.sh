@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what the build, the tests and `make run` need and a fresh Debian machine lacks.
+# The machine is expected to have the .NET SDK (see global.json) and node/npm already.
+set -euo pipefail
+
+missing=()
+command -v dotnet >/dev/null || { echo "The .NET SDK 10 is required: https://dot.net" >&2; exit 1; }
+
+# PostgreSQL's server binaries (initdb, postgres); our code starts its own clusters from them.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
+  missing+=(postgresql)
+fi
+# setpriv runs PostgreSQL as the postgres user when we are root (util-linux, normally present).
+command -v setpriv >/dev/null || missing+=(util-linux)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Missing: ${missing[*]}. Install them, e.g.: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "Installing ${missing[*]} from Debian…"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# policy-rc.d keeps the package from starting Debian's own cluster: we run our own.
+had_policy=0
+[ -e /usr/sbin/policy-rc.d ] && had_policy=1
+[ $had_policy -eq 1 ] || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; }
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+[ $had_policy -eq 1 ] || rm -f /usr/sbin/policy-rc.d
+echo "Installed: ${missing[*]}"
