@@ -10,7 +10,7 @@ namespace Fever.Sync.Storage;
 
 /// <summary>
 /// Stores one feed in one transaction: the plans stream by binary COPY into a temporary table while they are
-/// parsed, then a single upsert merges them into <c>events</c>: new plans are inserted, plans whose content
+/// parsed, then one statement merges them into <c>events</c>: new plans are inserted, plans whose content
 /// changed are rewritten with a new version, and the rest only get their <c>last_seen_at</c> touched (an
 /// unindexed column, so PostgreSQL can update them in place). Nothing is ever deleted. Merges of concurrent
 /// workers are serialised by a transaction-scoped advisory lock, which also keeps versions in commit order.
@@ -35,26 +35,26 @@ public sealed class EventWriter(NpgsqlDataSource dataSource)
         FROM STDIN (FORMAT BINARY)
         """;
 
+    // New and changed plans go through the upsert; unchanged ones only get last_seen_at, so PostgreSQL
+    // keeps their TOASTed zones and index entries and can update them in place (HOT).
     private const string Merge = """
         WITH incoming AS (
             SELECT s.*, e.id IS NULL AS is_new,
                    e.id IS NOT NULL AND (s.title, s.organizer_company_id, s.starts_at, s.ends_at, s.sell_from,
                                          s.sell_to, s.sold_out, s.min_price, s.max_price, s.zones)
                        IS DISTINCT FROM (e.title, e.organizer_company_id, e.starts_at, e.ends_at, e.sell_from,
-                                         e.sell_to, e.sold_out, e.min_price, e.max_price, e.zones) AS is_changed,
-                   e.updated_at AS old_updated_at, e.version AS old_version
+                                         e.sell_to, e.sold_out, e.min_price, e.max_price, e.zones) AS is_changed
             FROM staging_events s
             LEFT JOIN events e ON e.base_plan_id = s.base_plan_id AND e.plan_id = s.plan_id
-        ), merged AS (
+        ), upserted AS (
             INSERT INTO events AS e (id, base_plan_id, plan_id, title, organizer_company_id, starts_at, ends_at,
                                      sell_from, sell_to, sold_out, min_price, max_price, zones,
                                      first_seen_at, last_seen_at, updated_at, version)
             SELECT id, base_plan_id, plan_id, title, organizer_company_id, starts_at, ends_at,
                    sell_from, sell_to, sold_out, min_price, max_price, zones,
-                   @seen_at, @seen_at,
-                   CASE WHEN is_new OR is_changed THEN @seen_at ELSE old_updated_at END,
-                   CASE WHEN is_new OR is_changed THEN @version ELSE old_version END
+                   @seen_at, @seen_at, @seen_at, @version
             FROM incoming
+            WHERE is_new OR is_changed
             ORDER BY base_plan_id, plan_id
             ON CONFLICT (base_plan_id, plan_id) DO UPDATE SET
                 title = excluded.title, organizer_company_id = excluded.organizer_company_id,
@@ -63,9 +63,14 @@ public sealed class EventWriter(NpgsqlDataSource dataSource)
                 min_price = excluded.min_price, max_price = excluded.max_price, zones = excluded.zones,
                 last_seen_at = excluded.last_seen_at, updated_at = excluded.updated_at, version = excluded.version
             RETURNING 1
+        ), sighted AS (
+            UPDATE events e SET last_seen_at = @seen_at
+            FROM incoming i
+            WHERE e.id = i.id AND NOT i.is_new AND NOT i.is_changed
+            RETURNING 1
         )
         SELECT count(*) FILTER (WHERE is_new), count(*) FILTER (WHERE is_changed), count(*),
-               (SELECT count(*) FROM merged)
+               (SELECT count(*) FROM upserted) + (SELECT count(*) FROM sighted)
         FROM incoming
         """;
 
