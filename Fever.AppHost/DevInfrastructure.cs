@@ -18,10 +18,13 @@ public sealed class DevInfrastructure : IAsyncDisposable
     public ProviderSimulator Provider { get; }
     public string ConnectionString => Postgres.ConnectionString(DatabaseName);
 
+    /// <summary>The git-ignored <c>.fever/</c> of the repository (found above the working folder), else of the working folder.</summary>
+    public static string StateDirectory { get; } = Path.Combine(RepositoryRoot() ?? Directory.GetCurrentDirectory(), ".fever");
+
     /// <summary>Configuration: <c>Postgres:DataDirectory|Port|Fresh</c> and the <c>Simulator</c> section.</summary>
     public static async Task<DevInfrastructure> StartAsync(IConfiguration configuration, CancellationToken cancellationToken = default)
     {
-        var postgresOptions = new LocalPostgresOptions { DataDirectory = ".fever/postgres", Port = 15432 };
+        var postgresOptions = new LocalPostgresOptions { DataDirectory = Path.Combine(StateDirectory, "postgres"), Port = 15432 };
         configuration.GetSection("Postgres").Bind(postgresOptions);
         var simulatorOptions = new ProviderSimulatorOptions { Port = 5070 };
         configuration.GetSection(ProviderSimulatorOptions.SectionName).Bind(simulatorOptions);
@@ -52,15 +55,23 @@ public sealed class DevInfrastructure : IAsyncDisposable
 
         """;
 
-    /// <summary>Writes the worker's environment (Aspire's variable names) for <c>make worker</c>.</summary>
-    public async Task WriteEnvironmentFileAsync(string path)
+    /// <summary>Writes the worker's environment (Aspire's variable names) to <c>.fever/dev.env</c> for <c>make worker</c>.</summary>
+    public async Task WriteEnvironmentFileAsync()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await File.WriteAllTextAsync(path, $"""
+        Directory.CreateDirectory(StateDirectory);
+        await File.WriteAllTextAsync(Path.Combine(StateDirectory, "dev.env"), $"""
             ConnectionStrings__feverdb='{ConnectionString}'
             services__provider__http__0='{Provider.BaseAddress.ToString().TrimEnd('/')}'
 
             """);
+    }
+
+    private static string? RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "FeverAspire.sln")))
+                return directory.FullName;
+        return null;
     }
 
     public async ValueTask DisposeAsync()

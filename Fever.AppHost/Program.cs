@@ -1,28 +1,22 @@
+using System.Runtime.InteropServices;
 using Fever.AppHost;
 
 // Until the orchestrator lands, the AppHost hosts the infrastructure the worker needs:
 // a persistent local PostgreSQL with the feverdb database, and the provider simulator.
-var builder = WebApplication.CreateSlimBuilder(args);
-var infrastructure = await DevInfrastructure.StartAsync(builder.Configuration);
+var configuration = new ConfigurationBuilder().AddCommandLine(args).AddEnvironmentVariables().Build();
+await using var infrastructure = await DevInfrastructure.StartAsync(configuration);
 
 Console.WriteLine(infrastructure.Describe());
-await infrastructure.WriteEnvironmentFileAsync(".fever/dev.env");
+await infrastructure.WriteEnvironmentFileAsync();
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-
-try
-{
-    await Task.Delay(Timeout.Infinite, stop.Token);
-}
-catch (OperationCanceledException)
-{
-}
-
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
 Console.WriteLine("Stopping the provider simulator and PostgreSQL…");
-await infrastructure.DisposeAsync();
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}

@@ -30,17 +30,17 @@ public sealed partial class SyncRunner(
     /// <summary>Runs once and returns the recorded run, or null when the database could not even record it.</summary>
     public async Task<SyncRun?> RunAsync(CancellationToken cancellationToken)
     {
-        var run = new SyncRun
-        {
-            StartedAt = ToMicroseconds(time.GetUtcNow()),
-            Outcome = SyncOutcome.Running,
-            Worker = WorkerName,
-            ProviderUrl = providerOptions.Value.Url?.ToString(),
-        };
-
+        SyncRun run;
         try
         {
             await migrator.EnsureAppliedAsync(cancellationToken);
+            run = new SyncRun
+            {
+                StartedAt = ToMicroseconds(time.GetUtcNow()),
+                Outcome = SyncOutcome.Running,
+                Worker = WorkerName,
+                ProviderUrl = providerOptions.Value.Url?.ToString(),
+            };
             await runs.StartAsync(run, syncOptions.Value.AbandonRunsAfter, cancellationToken);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException)

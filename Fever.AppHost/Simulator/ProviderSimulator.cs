@@ -32,6 +32,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.Sources.Clear(); // options only: no appsettings.json or environment of the host process
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         app = builder.Build();
         app.MapGet(FeedPath, AnswerAsync);
