@@ -25,7 +25,7 @@ public sealed class EventWriter(NpgsqlDataSource dataSource)
         CREATE TEMP TABLE staging_events (
             id uuid, base_plan_id bigint, plan_id bigint, title text, organizer_company_id bigint,
             starts_at timestamp, ends_at timestamp, sell_from timestamp, sell_to timestamp, sold_out boolean,
-            min_price numeric, max_price numeric, zones jsonb
+            min_price numeric, max_price numeric, zones jsonb COMPRESSION lz4
         ) ON COMMIT DROP
         """;
 

@@ -1,0 +1,32 @@
+using System.Runtime.InteropServices;
+using Fever.Benchmarks;
+using Fever.Benchmarks.Ingest;
+
+using var stop = new CancellationTokenSource();
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+if (!BenchmarkArguments.TryParse(args, out var arguments, out var error))
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine(BenchmarkArguments.Usage);
+    return BenchmarkArguments.UsageError;
+}
+if (arguments.Help)
+{
+    Console.WriteLine(BenchmarkArguments.Usage);
+    return 0;
+}
+
+IBenchmark[] benchmarks =
+[
+    new IngestBenchmark(arguments.Feed),
+];
+
+return await BenchmarkRunner.RunAsync(benchmarks, arguments.Scenarios, Console.Out, stop.Token);
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true; // unwind through the finally blocks that stop what the benchmark started
+    stop.Cancel();
+}
