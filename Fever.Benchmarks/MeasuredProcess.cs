@@ -46,6 +46,16 @@ public sealed class MeasuredProcess : IAsyncDisposable
         return new MeasuredProcess(process, output, clock);
     }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Asks the process to stop (SIGTERM), as a service manager would, and waits for it.</summary>
+    public Task<ProcessMeasurement> StopAsync(CancellationToken cancellationToken)
+    {
+        if (!_process.HasExited)
+            Fever.AppHost.Posix.Signal(_process.Id, Fever.AppHost.Posix.SigTerm);
+        return WaitForExitAsync(cancellationToken);
+    }
+
     public async Task<ProcessMeasurement> WaitForExitAsync(CancellationToken cancellationToken)
     {
         await _process.WaitForExitAsync(cancellationToken);

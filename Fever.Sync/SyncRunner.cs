@@ -98,7 +98,8 @@ public sealed partial class SyncRunner(
         var report = new FeedParseReport();
         try
         {
-            var result = await writer.WriteAsync(parser.ParseAsync(body, report, download.Token), run.StartedAt, download.Token);
+            var plans = parser.ParseAsync(body, report, download.Token).WithReadAhead(capacity: 256, download.Token);
+            var result = await writer.WriteAsync(plans, run.StartedAt, download.Token);
             run.PlansInserted = result.Inserted;
             run.PlansUpdated = result.Updated;
             run.PlansUnchanged = result.Unchanged;

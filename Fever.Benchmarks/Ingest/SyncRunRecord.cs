@@ -20,32 +20,39 @@ public sealed record SyncRunRecord(
 
     public Throughput Throughput => new(BytesRead, Duration);
 
-    public static async Task<SyncRunRecord> ReadLatestAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>The runs that have finished, oldest first (a table that does not exist yet has none).</summary>
+    public static async Task<List<SyncRunRecord>> ReadFinishedAsync(string connectionString, CancellationToken cancellationToken)
     {
         const string sql = """
             SELECT id, started_at, finished_at, outcome, bytes_read,
                    plans_seen, plans_inserted, plans_updated, plans_unchanged, plans_skipped
             FROM sync_runs
-            ORDER BY id DESC
-            LIMIT 1
+            WHERE finished_at IS NOT NULL
+            ORDER BY id
             """;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-            throw new BenchmarkException("The worker exited successfully but recorded no run in sync_runs.");
-
-        return new SyncRunRecord(
-            reader.GetInt64(0),
-            reader.GetDateTime(1),
-            reader.IsDBNull(2) ? null : reader.GetDateTime(2),
-            reader.GetString(3),
-            reader.GetInt64(4),
-            reader.GetInt32(5),
-            reader.GetInt32(6),
-            reader.GetInt32(7),
-            reader.GetInt32(8),
-            reader.GetInt32(9));
+        var runs = new List<SyncRunRecord>();
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                runs.Add(new SyncRunRecord(
+                    reader.GetInt64(0),
+                    reader.GetDateTime(1),
+                    reader.GetDateTime(2),
+                    reader.GetString(3),
+                    reader.GetInt64(4),
+                    reader.GetInt32(5),
+                    reader.GetInt32(6),
+                    reader.GetInt32(7),
+                    reader.GetInt32(8),
+                    reader.GetInt32(9)));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+        }
+        return runs;
     }
 }
