@@ -19,7 +19,7 @@ public sealed class DevInfrastructure : IAsyncDisposable
     public string ConnectionString => Postgres.ConnectionString(DatabaseName);
 
     /// <summary>The git-ignored <c>.fever/</c> of the repository (found above the working folder), else of the working folder.</summary>
-    public static string StateDirectory { get; } = Path.Combine(RepositoryRoot() ?? Directory.GetCurrentDirectory(), ".fever");
+    public static string StateDirectory { get; } = Path.Combine(RepositoryRoot.FindAbove(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory(), ".fever");
 
     /// <summary>Configuration: <c>Postgres:DataDirectory|Port|Fresh</c> and the <c>Simulator</c> section.</summary>
     public static async Task<DevInfrastructure> StartAsync(IConfiguration configuration, CancellationToken cancellationToken = default)
@@ -64,14 +64,6 @@ public sealed class DevInfrastructure : IAsyncDisposable
             services__provider__http__0='{Provider.BaseAddress.ToString().TrimEnd('/')}'
 
             """);
-    }
-
-    private static string? RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "FeverAspire.sln")))
-                return directory.FullName;
-        return null;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,5 @@
+using Fever.AppHost;
+
 namespace Fever.Tests.Infrastructure;
 
 /// <summary>Finds the repository and the build output of its projects from the test assembly's location.</summary>
@@ -14,11 +16,7 @@ public static class RepositoryPaths
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build {project} first ({configuration}): {dll} is missing.");
     }
 
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "FeverAspire.sln")))
-                return directory.FullName;
-        throw new InvalidOperationException("FeverAspire.sln not found above the test assembly.");
-    }
+    private static string FindRoot() =>
+        RepositoryRoot.FindAbove(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException($"{RepositoryRoot.SolutionFile} not found above the test assembly.");
 }
