@@ -55,7 +55,7 @@ public sealed partial class SyncRunner(
             await FetchAndStoreAsync(run, cancellationToken);
             run.Outcome = SyncOutcome.Succeeded;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
             Fail(run, SyncOutcome.Cancelled, "The worker was stopped during the run; nothing was written.");
         }
@@ -98,13 +98,15 @@ public sealed partial class SyncRunner(
         var report = new FeedParseReport();
         try
         {
-            var plans = parser.ParseAsync(body, report, download.Token).WithReadAhead(capacity: 256, download.Token);
+            // The parser reads the body synchronously on its own thread: a cancelled run unblocks it by closing the body.
+            using var closeOnCancel = download.Token.Register(body.Dispose);
+            var plans = parser.Parse(body, report, download.Token).WithReadAhead(capacity: 256);
             var result = await writer.WriteAsync(plans, run.StartedAt, download.Token);
             run.PlansInserted = result.Inserted;
             run.PlansUpdated = result.Updated;
             run.PlansUnchanged = result.Unchanged;
         }
-        catch (OperationCanceledException) when (download.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception) when (download.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new IOException($"The download took longer than {providerOptions.Value.DownloadTimeout}.");
         }

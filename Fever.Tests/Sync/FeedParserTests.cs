@@ -10,9 +10,9 @@ public sealed class FeedParserTests
     private readonly FeedParser _parser = new(NullLogger<FeedParser>.Instance);
 
     [Fact]
-    public async Task Reads_every_attribute_of_a_plan_and_its_zones()
+    public void Reads_every_attribute_of_a_plan_and_its_zones()
     {
-        var (plans, report) = await ParseAsync(Feed("""
+        var (plans, report) = Parse(Feed("""
             <base_plan base_plan_id="291" sell_mode="online" organizer_company_id="2" title="Camela en concierto">
               <plan plan_id="291" plan_start_date="2021-06-30T21:00:00" plan_end_date="2021-06-30T22:00:00"
                     sell_from="2020-07-01T00:00:00" sell_to="2021-06-30T20:00:00" sold_out="true">
@@ -36,9 +36,9 @@ public sealed class FeedParserTests
     }
 
     [Fact]
-    public async Task Reads_the_older_event_vocabulary()
+    public void Reads_the_older_event_vocabulary()
     {
-        var (plans, report) = await ParseAsync("""
+        var (plans, report) = Parse("""
             <eventList version="1.0"><output>
               <base_event base_event_id="7" sell_mode="online" title="Old show">
                 <event event_id="70" event_start_date="2021-01-01T10:00:00" event_end_date="2021-01-01T11:00:00">
@@ -54,18 +54,18 @@ public sealed class FeedParserTests
     }
 
     [Fact]
-    public async Task Plan_id_is_unique_only_inside_its_base_plan()
+    public void Plan_id_is_unique_only_inside_its_base_plan()
     {
-        var (plans, _) = await ParseAsync(Feed(
+        var (plans, _) = Parse(Feed(
             BasePlan(322, Plan(1642)) + BasePlan(1591, Plan(1642))));
 
         Assert.Equal([(322L, 1642L), (1591L, 1642L)], plans.Select(p => (p.BasePlanId, p.PlanId)));
     }
 
     [Fact]
-    public async Task Keeps_both_rows_of_a_zone_listed_twice_and_prices_over_every_zone_whatever_its_capacity()
+    public void Keeps_both_rows_of_a_zone_listed_twice_and_prices_over_every_zone_whatever_its_capacity()
     {
-        var (plans, _) = await ParseAsync(Feed(BasePlan(1591, Plan(1642,
+        var (plans, _) = Parse(Feed(BasePlan(1591, Plan(1642,
             zones: """
                 <zone zone_id="186" capacity="0" price="75.00" name="Amfiteatre" numbered="true"/>
                 <zone zone_id="186" capacity="12" price="65.00" name="Amfiteatre" numbered="false"/>
@@ -77,9 +77,9 @@ public sealed class FeedParserTests
     }
 
     [Fact]
-    public async Task A_plan_without_zones_has_no_prices()
+    public void A_plan_without_zones_has_no_prices()
     {
-        var (plans, _) = await ParseAsync(Feed(BasePlan(1, Plan(1, zones: ""))));
+        var (plans, _) = Parse(Feed(BasePlan(1, Plan(1, zones: ""))));
 
         var plan = Assert.Single(plans);
         Assert.Empty(plan.Zones);
@@ -95,10 +95,10 @@ public sealed class FeedParserTests
     [InlineData("plan_start_date=\"2021-06-30T22:00:00\"", "plan_end_date=\"2021-06-30T21:00:00\"", SkipReason.EndBeforeStart)]
     [InlineData("", "plan_end_date=\"2021-06-30T22:00:00\"", SkipReason.MissingAttribute)]
     [InlineData("plan_start_date=\"2021-06-30T21:00:00\"", "", SkipReason.MissingAttribute)]
-    public async Task Skips_a_plan_with_bad_dates_counts_it_and_keeps_the_rest(string start, string end, string reason)
+    public void Skips_a_plan_with_bad_dates_counts_it_and_keeps_the_rest(string start, string end, string reason)
     {
         var bad = $"""<plan plan_id="2" {start} {end}><zone zone_id="1" price="1.00"/></plan>""";
-        var (plans, report) = await ParseAsync(Feed(BasePlan(1, Plan(1) + bad + Plan(3))));
+        var (plans, report) = Parse(Feed(BasePlan(1, Plan(1) + bad + Plan(3))));
 
         Assert.Equal([1L, 3L], plans.Select(p => p.PlanId));
         Assert.Equal((3, 2, 1), (report.PlansSeen, report.PlansAccepted, report.PlansSkipped));
@@ -110,10 +110,10 @@ public sealed class FeedParserTests
     [InlineData("""plan_id="2" sold_out="maybe" """, SkipReason.InvalidValue)]
     [InlineData("""plan_id="x1" """, SkipReason.InvalidId)]
     [InlineData("""plan_id="-4" """, SkipReason.InvalidId)]
-    public async Task Skips_a_plan_with_a_bad_optional_or_id_attribute(string attributes, string reason)
+    public void Skips_a_plan_with_a_bad_optional_or_id_attribute(string attributes, string reason)
     {
         var bad = $"""<plan {attributes} plan_start_date="2021-01-01T10:00:00" plan_end_date="2021-01-01T11:00:00"/>""";
-        var (plans, report) = await ParseAsync(Feed(BasePlan(1, Plan(1) + bad)));
+        var (plans, report) = Parse(Feed(BasePlan(1, Plan(1) + bad)));
 
         Assert.Equal([1L], plans.Select(p => p.PlanId));
         Assert.Equal(1, report.SkipReasons[reason]);
@@ -126,10 +126,10 @@ public sealed class FeedParserTests
     [InlineData("""<zone capacity="1" price="3.00" name="Bad"/>""", SkipReason.ZoneMissingAttribute)]
     [InlineData("""<zone zone_id="z" capacity="1" price="3.00" name="Bad"/>""", SkipReason.ZoneInvalidId)]
     [InlineData("""<zone zone_id="9" capacity="-1" price="3.00" name="Bad"/>""", SkipReason.ZoneInvalidCapacity)]
-    public async Task Skips_a_bad_zone_but_keeps_its_plan(string badZone, string reason)
+    public void Skips_a_bad_zone_but_keeps_its_plan(string badZone, string reason)
     {
         var zones = """<zone zone_id="1" capacity="10" price="10.00" name="Good" numbered="true"/>""" + badZone;
-        var (plans, report) = await ParseAsync(Feed(BasePlan(1, Plan(1, zones))));
+        var (plans, report) = Parse(Feed(BasePlan(1, Plan(1, zones))));
 
         var plan = Assert.Single(plans);
         Assert.Equal([1L], plan.Zones.Select(z => z.ZoneId));
@@ -138,7 +138,7 @@ public sealed class FeedParserTests
     }
 
     [Fact]
-    public async Task Leaves_out_offline_base_plans_and_base_plans_missing_their_identity()
+    public void Leaves_out_offline_base_plans_and_base_plans_missing_their_identity()
     {
         var feed = Feed(
             """<base_plan base_plan_id="444" sell_mode="offline" title="Tributo">""" + Plan(1643) + "</base_plan>" +
@@ -146,7 +146,7 @@ public sealed class FeedParserTests
             """<base_plan base_plan_id="5" sell_mode="online">""" + Plan(1) + "</base_plan>" +
             BasePlan(6, Plan(1)));
 
-        var (plans, report) = await ParseAsync(feed);
+        var (plans, report) = Parse(feed);
 
         Assert.Equal([6L], plans.Select(p => p.BasePlanId));
         Assert.Equal(1, report.SkipReasons[SkipReason.Offline]);
@@ -154,9 +154,9 @@ public sealed class FeedParserTests
     }
 
     [Fact]
-    public async Task Ignores_unknown_attributes_and_elements_anywhere()
+    public void Ignores_unknown_attributes_and_elements_anywhere()
     {
-        var (plans, _) = await ParseAsync("""
+        var (plans, _) = Parse("""
             <planList version="9" flavour="x"><meta><base_plan base_plan_id="99"/></meta><output>
               <banner>hi</banner>
               <base_plan base_plan_id="1" sell_mode="online" title="T" city="Madrid">
@@ -175,9 +175,9 @@ public sealed class FeedParserTests
     }
 
     [Fact]
-    public async Task A_plan_listed_twice_is_stored_once_and_counted_as_a_duplicate()
+    public void A_plan_listed_twice_is_stored_once_and_counted_as_a_duplicate()
     {
-        var (plans, report) = await ParseAsync(Feed(BasePlan(1, Plan(1) + Plan(1))));
+        var (plans, report) = Parse(Feed(BasePlan(1, Plan(1) + Plan(1))));
 
         Assert.Single(plans);
         Assert.Equal(1, report.SkipReasons[SkipReason.DuplicatePlan]);
@@ -200,42 +200,36 @@ public sealed class FeedParserTests
     [InlineData("<planList><output><base_plan base_plan_id=\"1\" sell_mode=\"online\" title=\"T\"><plan plan_id=\"1\" plan_start_date=\"2021-0")]
     [InlineData("<planList><output></base_plan></output></planList>")]
     [InlineData("not xml at all")]
-    public async Task Truncated_or_malformed_xml_throws(string xml)
+    public void Truncated_or_malformed_xml_throws(string xml)
     {
-        await Assert.ThrowsAsync<XmlException>(() => ParseAsync(xml));
+        Assert.Throws<XmlException>(() => Parse(xml));
     }
 
     [Fact]
-    public async Task A_document_that_is_not_the_feed_is_refused()
+    public void A_document_that_is_not_the_feed_is_refused()
     {
-        var exception = await Assert.ThrowsAsync<FeedFormatException>(() => ParseAsync("<html><body>Maintenance</body></html>"));
+        var exception = Assert.Throws<FeedFormatException>(() => Parse("<html><body>Maintenance</body></html>"));
         Assert.Contains("<html>", exception.Message);
     }
 
     [Fact]
-    public async Task Stops_when_cancelled()
+    public void Stops_when_cancelled()
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (var _ in _parser.ParseAsync(Utf8(Feed(BasePlan(1, Plan(1)))), new FeedParseReport(), cancelled.Token))
-            {
-            }
-        });
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            _parser.Parse(Utf8(Feed(BasePlan(1, Plan(1)))), new FeedParseReport(), cancelled.Token).ToList());
     }
 
     [Fact]
-    public async Task Parses_the_three_provider_samples()
+    public void Parses_the_three_provider_samples()
     {
         var counts = new List<(int Accepted, int Skipped)>();
         foreach (var sample in new[] { 1, 2, 3 })
         {
-            await using var xml = typeof(Fever.AppHost.Postgres.LocalPostgres).Assembly.GetManifestResourceStream($"Samples/response-{sample}.xml")!;
+            using var xml = typeof(Fever.AppHost.Postgres.LocalPostgres).Assembly.GetManifestResourceStream($"Samples/response-{sample}.xml")!;
             var report = new FeedParseReport();
-            await foreach (var _ in _parser.ParseAsync(xml, report))
-            {
-            }
+            _ = _parser.Parse(xml, report).Count();
             counts.Add((report.PlansAccepted, report.PlansSkipped));
         }
 
@@ -252,12 +246,10 @@ public sealed class FeedParserTests
     internal static string Plan(long id, string zones = """<zone zone_id="1" capacity="10" price="10.00" name="A" numbered="true"/>""") =>
         $"""<plan plan_id="{id}" plan_start_date="2021-01-01T10:00:00" plan_end_date="2021-01-01T11:00:00" sell_from="2020-12-01T00:00:00" sell_to="2021-01-01T09:00:00" sold_out="false">{zones}</plan>""";
 
-    private async Task<(List<FeedPlan> Plans, FeedParseReport Report)> ParseAsync(string xml)
+    private (List<FeedPlan> Plans, FeedParseReport Report) Parse(string xml)
     {
         var report = new FeedParseReport();
-        var plans = new List<FeedPlan>();
-        await foreach (var plan in _parser.ParseAsync(Utf8(xml), report))
-            plans.Add(plan);
+        var plans = _parser.Parse(Utf8(xml), report).ToList();
         return (plans, report);
     }
 
