@@ -20,7 +20,7 @@ test: build ## Install what is missing, build, run the whole test suite
 	$(DOTNET) test FeverAspire.sln -c $(CONFIGURATION) --no-build --logger "console;verbosity=normal" --results-directory TestResults
 
 run: build ## Start PostgreSQL (data in .fever/) and the provider simulator; `make worker` in another terminal
-	$(DOTNET) run --project Fever.AppHost -c $(CONFIGURATION) --no-build
+	$(DOTNET) run --project Fever.AppHost -c $(CONFIGURATION) --no-build -- $(ARGS)
 
 worker: ## Run the sync worker against what `make run` started
 	@test -f .fever/dev.env || { echo "Start the infrastructure first: make run"; exit 1; }
