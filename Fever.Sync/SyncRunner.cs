@@ -93,13 +93,14 @@ public sealed partial class SyncRunner(
 
         using var download = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         download.CancelAfter(providerOptions.Value.DownloadTimeout);
-        await using var body = new CountingStream(await response.Content.ReadAsStreamAsync(download.Token));
+        // 64 KiB reads: the parser reads synchronously, and XmlReader alone would ask for 4 KiB at a time.
+        await using var body = new CountingStream(new BufferedStream(await response.Content.ReadAsStreamAsync(download.Token), 1 << 16));
 
         var report = new FeedParseReport();
         try
         {
-            // The parser reads the body synchronously on its own thread: a cancelled run unblocks it by closing the body.
-            using var closeOnCancel = download.Token.Register(body.Dispose);
+            // The parser reads the body synchronously on its own thread: a cancelled run unblocks it by closing the response.
+            using var closeOnCancel = download.Token.Register(response.Dispose);
             var plans = parser.Parse(body, report, download.Token).WithReadAhead(capacity: 256);
             var result = await writer.WriteAsync(plans, run.StartedAt, download.Token);
             run.PlansInserted = result.Inserted;

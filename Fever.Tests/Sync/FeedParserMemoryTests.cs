@@ -6,6 +6,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Fever.Tests.Sync;
 
+// Measures the process's live heap, so no other test may run beside it.
+[CollectionDefinition(nameof(FeedParserMemoryTests), DisableParallelization = true)]
+[Collection(nameof(FeedParserMemoryTests))]
 public sealed class FeedParserMemoryTests
 {
     [Fact]

@@ -234,7 +234,7 @@ public sealed class SyncPipelineTests(PostgresFixture postgres) : IAsyncLifetime
     {
         await using var large = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions
         {
-            Generated = new GeneratedFeedOptions { BasePlans = 4000, PlansPerBase = 2, ZonesPerPlan = 30 },
+            Generated = new GeneratedFeedOptions { BasePlans = 8000, PlansPerBase = 2, ZonesPerPlan = 30 },
         });
         await using var worker = Worker(large.FeedUrl);
         using var stop = new CancellationTokenSource();
@@ -249,7 +249,7 @@ public sealed class SyncPipelineTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(SyncOutcome.Cancelled, (await LoadRunsAsync(worker)).Single().Outcome);
 
         var complete = (await worker.RunAsync())!;
-        Assert.Equal((SyncOutcome.Succeeded, 8000), (complete.Outcome, complete.PlansInserted));
+        Assert.Equal((SyncOutcome.Succeeded, 16000), (complete.Outcome, complete.PlansInserted));
     }
 
     [Fact]
