@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -41,10 +40,6 @@ public sealed partial class LocalPostgres : IAsyncDisposable
     public int Port { get; }
     public string Password { get; }
     public int ProcessId => _server.Id;
-    public bool HasExited => _server.HasExited;
-
-    /// <summary>The server's recent log lines, newest last.</summary>
-    public IReadOnlyList<string> RecentLog => _log.Recent;
 
     public string ConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
     {
@@ -79,7 +74,7 @@ public sealed partial class LocalPostgres : IAsyncDisposable
 
             for (var attempt = 1; ; attempt++)
             {
-                var port = options.Port != 0 ? options.Port : FreeLoopbackPort();
+                var port = options.Port != 0 ? options.Port : LoopbackPort.Free();
                 var server = StartServer(binaries, root, port, throwaway, options.Settings, serverLog);
                 var instance = new LocalPostgres(root, port, password, server, throwaway, serverLog);
                 try
@@ -330,13 +325,6 @@ public sealed partial class LocalPostgres : IAsyncDisposable
         {
             return null;
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void TryDelete(string directory)

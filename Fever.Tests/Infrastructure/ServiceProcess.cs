@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Fever.AppHost;
 
 namespace Fever.Tests.Infrastructure;
@@ -28,7 +26,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static ServiceProcess Start(string project, IDictionary<string, string> environment)
     {
         var dll = RepositoryPaths.ProjectOutput(project);
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var startInfo = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll },
@@ -72,12 +70,5 @@ public sealed class ServiceProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
