@@ -10,7 +10,8 @@ public static class FeverDataExtensions
 {
     /// <summary>
     /// Registers the shared <see cref="NpgsqlDataSource"/> for <c>ConnectionStrings:{connectionName}</c>,
-    /// the <see cref="FeverDbContext"/> factory, the migrator and a readiness health check named "postgres".
+    /// the <see cref="FeverDbContext"/> factory and the migrator. Services whose readiness is PostgreSQL's
+    /// add <see cref="AddPostgresCheck"/>; the API stays ready without it (it serves its snapshot).
     /// </summary>
     public static IHostApplicationBuilder AddFeverData(this IHostApplicationBuilder builder, string connectionName = "feverdb")
     {
@@ -25,7 +26,10 @@ public static class FeverDataExtensions
         builder.Services.AddPooledDbContextFactory<FeverDbContext>((services, options) =>
             options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton<DatabaseMigrator>();
-        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         return builder;
     }
+
+    /// <summary>A readiness check named "postgres": PostgreSQL answers a trivial query.</summary>
+    public static IHealthChecksBuilder AddPostgresCheck(this IHealthChecksBuilder healthChecks) =>
+        healthChecks.AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
 }

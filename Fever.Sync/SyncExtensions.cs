@@ -12,6 +12,7 @@ public static class SyncExtensions
     public static IHostApplicationBuilder AddSyncWorker(this IHostApplicationBuilder builder)
     {
         builder.AddFeverData();
+        builder.Services.AddHealthChecks().AddPostgresCheck();
 
         builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.SectionName)
             .Validate(o => o.Interval > TimeSpan.Zero, "Sync:Interval must be positive.")

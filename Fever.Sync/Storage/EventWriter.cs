@@ -18,7 +18,6 @@ namespace Fever.Sync.Storage;
 /// </summary>
 public sealed class EventWriter(NpgsqlDataSource dataSource)
 {
-    public const string ChangeChannel = "events_changed";
     private const long MergeLockKey = 0x4645564552_02; // "FEVER", 2
 
     private const string CreateStaging = """
@@ -98,7 +97,7 @@ public sealed class EventWriter(NpgsqlDataSource dataSource)
         }
 
         if (result.ChangedAnything)
-            await ExecuteAsync(connection, $"SELECT pg_notify('{ChangeChannel}', '{version}')", cancellationToken);
+            await ExecuteAsync(connection, $"SELECT pg_notify('{EventChanges.Channel}', '{version}')", cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return result;

@@ -320,7 +320,7 @@ public sealed class SyncPipelineTests(PostgresFixture postgres) : IAsyncLifetime
 
     private async Task<ChangeListener> ListenAsync() => await ChangeListener.StartAsync(_connectionString);
 
-    /// <summary>LISTENs on <see cref="EventWriter.ChangeChannel"/> and tells whether a notification arrived.</summary>
+    /// <summary>LISTENs on <see cref="EventChanges.Channel"/> and tells whether a notification arrived.</summary>
     private sealed class ChangeListener : IAsyncDisposable
     {
         private readonly NpgsqlConnection _connection;
@@ -331,7 +331,7 @@ public sealed class SyncPipelineTests(PostgresFixture postgres) : IAsyncLifetime
         {
             var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
-            await using var listen = new NpgsqlCommand($"LISTEN {EventWriter.ChangeChannel}", connection);
+            await using var listen = new NpgsqlCommand($"LISTEN {EventChanges.Channel}", connection);
             await listen.ExecuteNonQueryAsync();
             return new ChangeListener(connection);
         }

@@ -1,0 +1,23 @@
+using Fever.Api.Apis;
+using Fever.Api.Http;
+using Fever.Api.OpenApi;
+using Fever.Api.Snapshot;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddEventSnapshot();
+builder.AddClientRateLimiting();
+builder.AddResponseCompressionForLargeAnswers();
+builder.AddApiDocs();
+
+var app = builder.Build();
+
+app.UseErrorEnvelope();
+app.UseResponseCompression();
+app.UseRateLimiter();
+app.MapApiDocs();
+app.MapSearchApi();
+app.MapDefaultEndpoints();
+
+app.Run();

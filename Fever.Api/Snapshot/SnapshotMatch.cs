@@ -1,0 +1,16 @@
+using System.Buffers;
+
+namespace Fever.Api.Snapshot;
+
+/// <summary>The result of <see cref="EventSnapshot.Find"/>: how many events match and how many bytes their JSON takes.</summary>
+public readonly struct SnapshotMatch(EventSnapshot snapshot, int first, int end, long to, int count, int byteLength)
+{
+    public EventSnapshot Snapshot => snapshot;
+
+    public int Count => count;
+
+    /// <summary>The length of the comma-separated elements <see cref="WriteTo"/> writes.</summary>
+    public int ByteLength => byteLength;
+
+    public void WriteTo(IBufferWriter<byte> writer) => snapshot.WriteMatches(writer, first, end, to);
+}
