@@ -24,7 +24,7 @@ public sealed class SyncWorkerProcessTests(PostgresFixture postgres)
             ["Provider__RetryBaseDelay"] = "00:00:00.020",
         });
 
-        await WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM sync_runs WHERE outcome = 'succeeded'") >= 4,
+        await Eventually.WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM sync_runs WHERE outcome = 'succeeded'") >= 4,
             TimeSpan.FromSeconds(60), worker);
 
         using var http = new HttpClient { BaseAddress = worker.Url };
@@ -45,7 +45,7 @@ public sealed class SyncWorkerProcessTests(PostgresFixture postgres)
     {
         await using var worker = ServiceProcess.Start("Fever.Sync", new Dictionary<string, string> { ["Provider__Url"] = "http://127.0.0.1:9/api/events" });
 
-        await WaitUntilAsync(() => Task.FromResult(worker.HasExited), TimeSpan.FromSeconds(30), worker: null);
+        await Eventually.WaitUntilAsync(() => Task.FromResult(worker.HasExited), TimeSpan.FromSeconds(30));
 
         Assert.NotEqual(0, worker.ExitCode);
         Assert.Contains("ConnectionStrings__feverdb", worker.Output);
@@ -70,18 +70,5 @@ public sealed class SyncWorkerProcessTests(PostgresFixture postgres)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         return await Fever.Tests.Data.MigrationTests.ListAsync(dataSource, sql);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, ServiceProcess? worker)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (worker is { HasExited: true })
-                throw new InvalidOperationException($"The worker exited with {worker.ExitCode}:\n{worker.Output}");
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Not reached within {timeout}.\n{worker?.Output}");
-            await Task.Delay(100);
-        }
     }
 }

@@ -1,0 +1,42 @@
+using Fever.AppHost.Postgres;
+using Fever.AppHost.Simulator;
+
+namespace Fever.Tests.Infrastructure;
+
+/// <summary>
+/// PostgreSQL synced by the real worker from the provider's three sample answers (four events), and the
+/// API process serving it. Shared by the tests of a class; they only read.
+/// </summary>
+public sealed class SampleApiFixture : IAsyncLifetime
+{
+    public LocalPostgres Postgres { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = null!;
+    public ServiceProcess Api { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions());
+        await Postgres.CreateDatabaseAsync("feverdb");
+        ConnectionString = Postgres.ConnectionString("feverdb");
+
+        await using (var provider = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false }))
+        await using (var worker = new SyncWorkerHost(ConnectionString, provider.FeedUrl))
+        {
+            for (var sample = 0; sample < 3; sample++)
+                await worker.RunAsync();
+        }
+
+        Api = await ApiProcess.StartHealthyAsync(ConnectionString);
+        Http = new HttpClient { BaseAddress = Api.Url };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (Api is not null)
+            await Api.DisposeAsync();
+        if (Postgres is not null)
+            await Postgres.DisposeAsync();
+    }
+}
