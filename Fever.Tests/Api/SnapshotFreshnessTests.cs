@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Fever.AppHost.Simulator;
+using Fever.Data;
+using Fever.Tests.Infrastructure;
+
+namespace Fever.Tests.Api;
+
+/// <summary>The API follows the database as the worker changes it, without restarts.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class SnapshotFreshnessTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task A_committed_sync_run_is_served_within_a_second_and_changes_the_etag()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using var provider = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false });
+        await using var worker = new SyncWorkerHost(connectionString, provider.FeedUrl);
+        await worker.RunAsync(); // samples 1 and 2: three events
+        await worker.RunAsync();
+        await using var api = await ApiProcess.StartHealthyAsync(connectionString);
+        using var http = new HttpClient { BaseAddress = api.Url };
+        using var before = await http.GetAsync("/search");
+        Assert.Equal(3, await CountAsync(before));
+
+        var run = await worker.RunAsync(); // sample 3 adds an event
+        var committed = Stopwatch.StartNew();
+        Assert.Equal(SyncOutcome.Succeeded, run!.Outcome);
+        Assert.Equal(1, run.PlansInserted);
+        HttpResponseMessage? after = null;
+        while (committed.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            after = await http.GetAsync("/search");
+            if (!Equals(after.Headers.ETag, before.Headers.ETag))
+                break;
+            await Task.Delay(10);
+        }
+
+        Assert.NotNull(after);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        Assert.Equal(4, await CountAsync(after));
+        using var stale = new HttpRequestMessage(HttpMethod.Get, "/search");
+        stale.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(stale)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_re_sync_of_unchanged_data_keeps_the_etag()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using var provider = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Generated = new GeneratedFeedOptions { BasePlans = 3, PlansPerBase = 1, ZonesPerPlan = 2 } });
+        await using var worker = new SyncWorkerHost(connectionString, provider.FeedUrl);
+        await worker.RunAsync();
+        await using var api = await ApiProcess.StartHealthyAsync(connectionString);
+        using var http = new HttpClient { BaseAddress = api.Url };
+        var etag = (await http.GetAsync("/search")).Headers.ETag;
+
+        var run = await worker.RunAsync();
+        await Task.Delay(300);
+
+        Assert.Equal(3, run!.PlansUnchanged);
+        Assert.Equal(etag, (await http.GetAsync("/search")).Headers.ETag);
+    }
+
+    private static async Task<int> CountAsync(HttpResponseMessage response)
+    {
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("data").GetProperty("events").GetArrayLength();
+    }
+}
