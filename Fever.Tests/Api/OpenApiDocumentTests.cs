@@ -11,7 +11,8 @@ namespace Fever.Tests.Api;
 /// (absent <c>required</c>/<c>nullable</c> meaning false), schemas must have exactly the spec's properties and
 /// required fields, and the only responses the spec lacks are the documented 429 and 503. Examples are ignored.
 /// </summary>
-public sealed class OpenApiDocumentTests(SampleApiFixture fixture) : IClassFixture<SampleApiFixture>
+[Collection(SampleApiCollection.Name)]
+public sealed class OpenApiDocumentTests(SampleApiFixture fixture)
 {
     private static readonly HashSet<string> Ignored = ["example", "examples"];
     private static readonly HashSet<string> FalseWhenAbsent = ["required", "nullable"];

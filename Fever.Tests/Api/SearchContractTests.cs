@@ -8,7 +8,8 @@ using Npgsql;
 namespace Fever.Tests.Api;
 
 /// <summary>GET /search over real HTTP, against the real API process on PostgreSQL synced by the real worker.</summary>
-public sealed class SearchContractTests(SampleApiFixture fixture) : IClassFixture<SampleApiFixture>
+[Collection(SampleApiCollection.Name)]
+public sealed class SearchContractTests(SampleApiFixture fixture)
 {
     private static readonly string[] SummaryFields = ["id", "title", "start_date", "start_time", "end_date", "end_time", "min_price", "max_price"];
 

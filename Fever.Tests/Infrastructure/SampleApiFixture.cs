@@ -40,3 +40,9 @@ public sealed class SampleApiFixture : IAsyncLifetime
             await Postgres.DisposeAsync();
     }
 }
+
+[CollectionDefinition(Name)]
+public sealed class SampleApiCollection : ICollectionFixture<SampleApiFixture>
+{
+    public const string Name = "sample-api";
+}
