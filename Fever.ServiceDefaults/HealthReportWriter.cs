@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -24,12 +25,27 @@ internal static class HealthReportWriter
             {
                 json.WriteStartObject("data");
                 foreach (var (key, value) in entry.Data)
-                    json.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                {
+                    json.WritePropertyName(key);
+                    WriteValue(json, value);
+                }
                 json.WriteEndObject();
             }
             json.WriteEndObject();
         }
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case bool flag: json.WriteBooleanValue(flag); break;
+            case int or long or short or byte: json.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture)); break;
+            case double or float or decimal: json.WriteNumberValue(Convert.ToDecimal(value, CultureInfo.InvariantCulture)); break;
+            default: json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+        }
     }
 }
