@@ -49,7 +49,7 @@ public sealed class DevInfrastructure : IAsyncDisposable
                     data in {Postgres.RootDirectory}
         Provider    {Provider.FeedUrl}  (status: {new Uri(Provider.BaseAddress, "simulator/status")})
 
-        Run the worker against them in another terminal:  make worker
+        Run the worker and the API against them in other terminals:  make worker  and  make api (http://localhost:5080/search, /docs)
         (or: set -a; . .fever/dev.env; dotnet run --project Fever.Sync)
         Ctrl+C stops both.
 

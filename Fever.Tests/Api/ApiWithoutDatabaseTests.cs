@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fever.AppHost;
+using Fever.Tests.Infrastructure;
+
+namespace Fever.Tests.Api;
+
+/// <summary>The API started while PostgreSQL is unreachable: up, not ready, and saying why.</summary>
+public sealed class ApiWithoutDatabaseTests
+{
+    [Fact]
+    public async Task Before_its_first_snapshot_search_answers_503_in_the_envelope_and_health_says_why()
+    {
+        var nowhere = $"Host=127.0.0.1;Port={LoopbackPort.Free()};Database=feverdb;Username=postgres;Password=x;Timeout=2";
+        await using var api = ServiceProcess.Start("Fever.Api", new Dictionary<string, string> { ["ConnectionStrings__feverdb"] = nowhere });
+        using var http = new HttpClient { BaseAddress = api.Url };
+        await Eventually.WaitUntilAsync(async () => await ApiProcess.HealthAsync(http) == "Unhealthy", TimeSpan.FromSeconds(30), api);
+
+        using var search = await http.GetAsync("/search");
+        using var health = await http.GetAsync("/health");
+        var snapshot = (await health.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("snapshot");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, search.StatusCode);
+        await SearchContractTests.AssertErrorEnvelopeAsync(search, "snapshot_unavailable");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.StartsWith("No snapshot yet", snapshot.GetProperty("description").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/alive")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_a_connection_string_it_refuses_to_start_and_says_what_is_missing()
+    {
+        await using var api = ServiceProcess.Start("Fever.Api", new Dictionary<string, string>());
+
+        await Eventually.WaitUntilAsync(() => Task.FromResult(api.HasExited), TimeSpan.FromSeconds(30));
+
+        Assert.NotEqual(0, api.ExitCode);
+        Assert.Contains("ConnectionStrings__feverdb", api.Output);
+    }
+}
