@@ -3,23 +3,39 @@ using Fever.AppHost.Simulator;
 
 namespace Fever.Benchmarks;
 
-/// <summary>The command line: scenario names to run (none: all) and the size of the generated feed.</summary>
+/// <summary>
+/// The command line: scenario names to run (none: all), the size of the generated feed (each scenario has its own
+/// default size; a size given here overrides it in every scenario) and the length of a load run.
+/// </summary>
 public sealed class BenchmarkArguments
 {
     public const int UsageError = 2;
 
     public const string Usage =
-        "Usage: dotnet run -c Release --project Fever.Benchmarks -- [scenario...] [--base-plans N] [--plans N] [--zones N]\n" +
-        "  scenarios: ingest (default: all)\n" +
-        "  --base-plans N   base plans in the generated feed (default 5000)\n" +
-        "  --plans N        plans per base plan (default 2)\n" +
-        "  --zones N        zones per plan (default 100)";
+        "Usage: dotnet run -c Release --project Fever.Benchmarks -- [scenario...] [--base-plans N] [--plans N] [--zones N] [--duration S]\n" +
+        "  scenarios: ingest, api (default: all)\n" +
+        "  --base-plans N   base plans in the generated feed (default: ingest 5000, api 1000)\n" +
+        "  --plans N        plans per base plan (default: ingest 2, api 10)\n" +
+        "  --zones N        zones per plan (default: ingest 100, api 4)\n" +
+        "  --duration S     seconds of each measured wrk run of the api scenario (default 10; each follows a 3 s warm-up)";
+
+    private int? _basePlans;
+    private int? _plansPerBase;
+    private int? _zonesPerPlan;
 
     public bool Help { get; private set; }
 
     public List<string> Scenarios { get; } = [];
 
-    public GeneratedFeedOptions Feed { get; } = new() { BasePlans = 5_000, PlansPerBase = 2, ZonesPerPlan = 100 };
+    public TimeSpan LoadDuration { get; private set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A scenario's default feed with the sizes given on the command line instead of its own.</summary>
+    public GeneratedFeedOptions Feed(GeneratedFeedOptions scenarioDefault) => new()
+    {
+        BasePlans = _basePlans ?? scenarioDefault.BasePlans,
+        PlansPerBase = _plansPerBase ?? scenarioDefault.PlansPerBase,
+        ZonesPerPlan = _zonesPerPlan ?? scenarioDefault.ZonesPerPlan,
+    };
 
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchmarkArguments? arguments, [NotNullWhen(false)] out string? error)
     {
@@ -40,9 +56,10 @@ public sealed class BenchmarkArguments
 
             Action<int>? set = args[i] switch
             {
-                "--base-plans" => n => parsed.Feed.BasePlans = n,
-                "--plans" => n => parsed.Feed.PlansPerBase = n,
-                "--zones" => n => parsed.Feed.ZonesPerPlan = n,
+                "--base-plans" => n => parsed._basePlans = n,
+                "--plans" => n => parsed._plansPerBase = n,
+                "--zones" => n => parsed._zonesPerPlan = n,
+                "--duration" => n => parsed.LoadDuration = TimeSpan.FromSeconds(n),
                 _ => null,
             };
             if (set is null)

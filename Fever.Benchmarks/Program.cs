@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Fever.Benchmarks;
+using Fever.Benchmarks.Api;
 using Fever.Benchmarks.Ingest;
 
 using var stop = new CancellationTokenSource();
@@ -20,7 +21,8 @@ if (arguments.Help)
 
 IBenchmark[] benchmarks =
 [
-    new IngestBenchmark(arguments.Feed),
+    new IngestBenchmark(arguments.Feed(IngestBenchmark.DefaultFeed)),
+    new ApiBenchmark(arguments.Feed(ApiBenchmark.DefaultFeed), arguments.LoadDuration),
 ];
 
 return await BenchmarkRunner.RunAsync(benchmarks, arguments.Scenarios, Console.Out, stop.Token);

@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
-# Installs what the build, the tests and `make run` need and a fresh Debian machine lacks.
+# Installs what the build, the tests and `make run` need and a fresh Debian machine lacks;
+# with --bench, also what only the benchmarks need (`make bench`).
 # The machine is expected to have the .NET SDK (see global.json) and node/npm already.
 set -euo pipefail
+
+bench=0
+for argument in "$@"; do
+  case "$argument" in
+    --bench) bench=1 ;;
+    *) echo "Usage: $0 [--bench]" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 command -v dotnet >/dev/null || { echo "The .NET SDK 10 is required: https://dot.net" >&2; exit 1; }
@@ -12,6 +21,10 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb 
 fi
 # setpriv runs PostgreSQL as the postgres user when we are root (util-linux, normally present).
 command -v setpriv >/dev/null || missing+=(util-linux)
+# wrk drives the HTTP load of the api benchmark.
+if [ $bench -eq 1 ] && ! command -v wrk >/dev/null; then
+  missing+=(wrk)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

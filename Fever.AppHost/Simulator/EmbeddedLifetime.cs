@@ -1,10 +1,10 @@
 namespace Fever.AppHost.Simulator;
 
 /// <summary>
-/// The simulator runs inside another process: it must not take over Ctrl+C and SIGTERM as the default
-/// console lifetime does; whoever started it stops it.
+/// A web app embedded in another process (the simulator; the benchmarks' ceiling server) must not take over
+/// Ctrl+C and SIGTERM as the default console lifetime does; whoever started it stops it.
 /// </summary>
-internal sealed class EmbeddedLifetime : IHostLifetime
+public sealed class EmbeddedLifetime : IHostLifetime
 {
     public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -1,4 +1,3 @@
-using Fever.AppHost.Postgres;
 using Fever.AppHost.Simulator;
 
 namespace Fever.Benchmarks.Ingest;
@@ -10,27 +9,27 @@ namespace Fever.Benchmarks.Ingest;
 /// </summary>
 public sealed class IngestBenchmark(GeneratedFeedOptions feed) : IBenchmark
 {
-    private const string Database = "bench";
     private const int RawFetches = 3;
     private const double MinimumMegabytesPerSecond = 20;
     private const double MaximumPeakMebibytes = 300;
+
+    public static GeneratedFeedOptions DefaultFeed => new() { BasePlans = 5_000, PlansPerBase = 2, ZonesPerPlan = 100 };
 
     public string Name => "ingest";
 
     public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
-        Progress("starting PostgreSQL");
-        await using var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions(), cancellationToken: cancellationToken);
-        await postgres.CreateDatabaseAsync(Database, cancellationToken);
-        var connectionString = postgres.ConnectionString(Database);
+        Progress.Report(Name, "starting PostgreSQL");
+        await using var database = await ThrowawayDatabase.StartAsync(cancellationToken);
+        var connectionString = database.ConnectionString;
 
-        Progress("rendering the feed and starting the provider simulator");
+        Progress.Report(Name, "rendering the feed and starting the provider simulator");
         await using var simulator = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Generated = feed }, cancellationToken);
 
-        Progress($"reference: downloading the feed {RawFetches} times");
+        Progress.Report(Name, $"reference: downloading the feed {RawFetches} times");
         var fetch = await RawFetch.MeasureBestAsync(simulator.FeedUrl, RawFetches, cancellationToken);
 
-        Progress($"worker: a first load, then {RunNames.Length - 1} unchanged re-syncs in the same process");
+        Progress.Report(Name, $"worker: a first load, then {RunNames.Length - 1} unchanged re-syncs in the same process");
         await using var worker = SyncWorkerProcess.Start(connectionString, simulator.FeedUrl, TimeSpan.FromSeconds(1));
         var records = await WaitForRunsAsync(worker, connectionString, RunNames.Length, cancellationToken);
         var process = await worker.StopAsync(cancellationToken);
@@ -87,7 +86,7 @@ public sealed class IngestBenchmark(GeneratedFeedOptions feed) : IBenchmark
         output.WriteLine("MB/s: bytes_read / run s (1 MB = 10^6 bytes).");
         output.WriteLine(
             $"worker process: {process.Wall.TotalSeconds:0.00} s from launch to exit after SIGTERM (exit code {process.ExitCode}); " +
-            $"peak RSS {Mebibytes(process.PeakResidentBytes)} MiB (highest VmHWM/VmRSS; 1 MiB = 2^20 bytes)");
+            $"peak RSS {ByteUnits.FormatMebibytes(process.PeakResidentBytes)} MiB (highest VmHWM/VmRSS; 1 MiB = 2^20 bytes)");
         foreach (var warning in Warnings(generated, fetch, runs))
             output.WriteLine($"warning: {warning}");
         output.WriteLine();
@@ -96,12 +95,12 @@ public sealed class IngestBenchmark(GeneratedFeedOptions feed) : IBenchmark
         var fastEnough = speeds.All(s => s >= MinimumMegabytesPerSecond);
         var smallEnough = process.PeakResidentBytes is { } peak && ByteUnits.Mebibytes(peak) < MaximumPeakMebibytes;
         output.WriteLine(
-            $"goals: ingest >= {MinimumMegabytesPerSecond} MB/s: {Verdict(fastEnough)} ({string.Join(", ", speeds.Select(s => $"{s:0.0}"))}); " +
-            $"peak RSS < {MaximumPeakMebibytes} MiB: {Verdict(smallEnough)} ({Mebibytes(process.PeakResidentBytes)})");
+            $"goals: ingest >= {MinimumMegabytesPerSecond} MB/s: {GoalVerdict.Of(fastEnough)} ({string.Join(", ", speeds.Select(s => $"{s:0.0}"))}); " +
+            $"peak RSS < {MaximumPeakMebibytes} MiB: {GoalVerdict.Of(smallEnough)} ({ByteUnits.FormatMebibytes(process.PeakResidentBytes)})");
         output.WriteLine(
             $"summary: ingest {string.Join(" / ", speeds.Select(s => $"{s:0.0}"))} MB/s " +
             $"({string.Join(" / ", speeds.Select(s => $"{s / fetch.MegabytesPerSecond:0.0%}"))} of a raw fetch at {fetch.MegabytesPerSecond:0} MB/s), " +
-            $"peak RSS {Mebibytes(process.PeakResidentBytes)} MiB: " +
+            $"peak RSS {ByteUnits.FormatMebibytes(process.PeakResidentBytes)} MiB: " +
             (fastEnough && smallEnough ? "all goals met" : "goals missed"));
     }
 
@@ -121,10 +120,4 @@ public sealed class IngestBenchmark(GeneratedFeedOptions feed) : IBenchmark
         foreach (var resync in runs.Skip(1).Where(r => r.Record.PlansUnchanged != generated.PlanCount))
             yield return $"{resync.Name} found {resync.Record.PlansUnchanged} plans unchanged, not all {generated.PlanCount}.";
     }
-
-    private static string Mebibytes(long? bytes) => bytes is { } known ? $"{ByteUnits.Mebibytes(known):0}" : "n/a";
-
-    private static string Verdict(bool met) => met ? "met" : "missed";
-
-    private static void Progress(string step) => Console.Error.WriteLine($"[ingest] {step}...");
 }

@@ -1,0 +1,123 @@
+using Fever.AppHost.Simulator;
+using Fever.Benchmarks.Load;
+
+namespace Fever.Benchmarks.Api;
+
+/// <summary>
+/// <c>GET /search</c> under load: the worker stores a generated feed in a throwaway PostgreSQL, Fever.Api (its Release
+/// build, as its own process) loads it, and wrk drives a narrow and a wide query against it and against a ceiling
+/// server that answers the same bytes with no work at all, in the same run and on the same machine.
+/// </summary>
+public sealed class ApiBenchmark(GeneratedFeedOptions feed, TimeSpan loadDuration) : IBenchmark
+{
+    private const int Threads = 2;
+    private const int Connections = 64;
+    private const string ApiTarget = "api";
+    private const string CeilingTarget = "ceiling";
+    private const double NarrowMinimumShare = 0.70;
+    private const double WideMinimumShare = 0.50;
+    private static readonly TimeSpan NarrowMaximumP99 = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+
+    /// <summary>10,000 events: 1,000 base plans of 10 plans, with a few zones each (zones only weigh on the sync).</summary>
+    public static GeneratedFeedOptions DefaultFeed => new() { BasePlans = 1_000, PlansPerBase = 10, ZonesPerPlan = 4 };
+
+    public string Name => "api";
+
+    public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
+    {
+        Wrk.EnsureInstalled();
+        var generated = new GeneratedFeed(feed);
+
+        Progress.Report(Name, "starting PostgreSQL");
+        await using var database = await ThrowawayDatabase.StartAsync(cancellationToken);
+        await StoreFeedAsync(database.ConnectionString, generated.PlanCount, cancellationToken);
+
+        Progress.Report(Name, "starting Fever.Api and waiting for /health to be Healthy");
+        await using var api = await ApiProcess.StartHealthyAsync(database.ConnectionString, cancellationToken);
+        Progress.Report(Name, "asking each query once and checking the answers");
+        var queries = await SearchQueries.CaptureAsync(api.BaseAddress, generated.PlanCount, cancellationToken);
+        await using var ceiling = await CeilingServer.StartAsync(queries, cancellationToken);
+
+        var comparisons = new List<QueryComparison>();
+        foreach (var query in queries)
+        {
+            var apiReport = await MeasureAsync(query, ApiTarget, api.BaseAddress, cancellationToken);
+            var ceilingReport = await MeasureAsync(query, CeilingTarget, ceiling.BaseAddress, cancellationToken);
+            comparisons.Add(new QueryComparison(query, apiReport, ceilingReport));
+        }
+        var apiProcess = await api.StopAsync(cancellationToken);
+
+        Report(output, generated, comparisons, apiProcess);
+    }
+
+    /// <summary>Fills the database as production does: the simulator serves the feed, one run of the real worker stores it.</summary>
+    private async Task StoreFeedAsync(string connectionString, int planCount, CancellationToken cancellationToken)
+    {
+        Progress.Report(Name, "rendering the feed and starting the provider simulator");
+        await using var simulator = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Generated = feed }, cancellationToken);
+        Progress.Report(Name, $"worker: one sync of the {planCount} plans");
+        await SyncWorkerProcess.RunOnceAsync(connectionString, simulator.FeedUrl, cancellationToken);
+    }
+
+    private async Task<WrkReport> MeasureAsync(SearchQuery query, string target, Uri baseAddress, CancellationToken cancellationToken)
+    {
+        var url = query.On(baseAddress);
+        Progress.Report(Name, $"wrk: {query.Name} on the {target}, {WarmUp.TotalSeconds} s warm-up then {loadDuration.TotalSeconds} s");
+        await Wrk.RunAsync(url, Threads, Connections, WarmUp, cancellationToken);
+        var report = await Wrk.RunAsync(url, Threads, Connections, loadDuration, cancellationToken);
+        if (report.Requests == 0 || report.NonSuccessResponses > 0 || report.SocketErrors > 0)
+            throw new BenchmarkException(
+                $"wrk against the {target} ({url}) counted {report.NonSuccessResponses} answers with a status of 400 or more and " +
+                $"{report.SocketErrors} socket errors in {report.Requests} requests: its figures would not be those of successful answers.");
+        return report;
+    }
+
+    private void Report(TextWriter output, GeneratedFeed generated, IReadOnlyList<QueryComparison> comparisons, ProcessMeasurement apiProcess)
+    {
+        output.WriteLine(
+            $"API under load: GET /search of Fever.Api against a ceiling (the same bytes from a minimal Kestrel endpoint); " +
+            $"{generated.PlanCount} events ({feed.BasePlans} base plans x {feed.PlansPerBase} plans x {feed.ZonesPerPlan} zones) stored by one worker run");
+        output.WriteLine(
+            $"load: wrk -t{Threads} -c{Connections} -d{loadDuration.TotalSeconds}s --latency after a {WarmUp.TotalSeconds} s warm-up (discarded), " +
+            $"over loopback; wrk and the server share this machine's {Environment.ProcessorCount} cores");
+        foreach (var comparison in comparisons)
+        {
+            var answer = comparison.Query.Answer;
+            output.WriteLine($"{comparison.Query.Name}: GET {comparison.Query.PathAndQuery} -> {answer.Events.Count} events, {answer.Body.Length:#,0} bytes");
+        }
+        output.WriteLine();
+
+        var table = new BenchmarkTable("query", "target", "req/s", "p50 ms", "p99 ms", "api/ceiling");
+        foreach (var comparison in comparisons)
+        {
+            table.AddRow(Row(comparison.Query.Name, ApiTarget, comparison.Api, $"{comparison.ShareOfCeiling:0.0%}"));
+            table.AddRow(Row(comparison.Query.Name, CeilingTarget, comparison.Ceiling, ""));
+        }
+        table.WriteTo(output);
+        output.WriteLine($"req/s: wrk's Requests/sec; p50, p99: its latency distribution, per request at {Connections} connections.");
+        output.WriteLine(
+            $"api process: peak RSS {ByteUnits.FormatMebibytes(apiProcess.PeakResidentBytes)} MiB (highest VmHWM/VmRSS from launch to exit; 1 MiB = 2^20 bytes); " +
+            $"exit code {apiProcess.ExitCode} after SIGTERM");
+        output.WriteLine();
+
+        var narrow = comparisons.Single(c => c.Query.Name == SearchQueries.Narrow);
+        var wide = comparisons.Single(c => c.Query.Name == SearchQueries.Wide);
+        var narrowFastEnough = narrow.ShareOfCeiling >= NarrowMinimumShare;
+        var narrowQuickEnough = narrow.Api.Percentile99 < NarrowMaximumP99;
+        var wideFastEnough = wide.ShareOfCeiling >= WideMinimumShare;
+        output.WriteLine(
+            $"goals: narrow >= {NarrowMinimumShare:0%} of ceiling req/s: {GoalVerdict.Of(narrowFastEnough)} ({narrow.ShareOfCeiling:0.0%}); " +
+            $"narrow p99 < {NarrowMaximumP99.TotalMilliseconds} ms at {Connections} connections: {GoalVerdict.Of(narrowQuickEnough)} ({Milliseconds(narrow.Api.Percentile99)} ms); " +
+            $"wide >= {WideMinimumShare:0%} of ceiling req/s: {GoalVerdict.Of(wideFastEnough)} ({wide.ShareOfCeiling:0.0%})");
+        output.WriteLine(
+            $"summary: narrow {narrow.Api.RequestsPerSecond:#,0} req/s ({narrow.ShareOfCeiling:0%} of the ceiling), p99 {Milliseconds(narrow.Api.Percentile99)} ms; " +
+            $"wide {wide.Api.RequestsPerSecond:#,0} req/s ({wide.ShareOfCeiling:0%} of the ceiling): " +
+            (narrowFastEnough && narrowQuickEnough && wideFastEnough ? "all goals met" : "goals missed"));
+    }
+
+    private static string[] Row(string query, string target, WrkReport report, string share) =>
+        [query, target, $"{report.RequestsPerSecond:#,0}", Milliseconds(report.Median), Milliseconds(report.Percentile99), share];
+
+    private static string Milliseconds(TimeSpan latency) => $"{latency.TotalMilliseconds:0.00}";
+}

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace Fever.Benchmarks;
+
+/// <summary>
+/// A service of this repository as it is deployed: <c>dotnet {project}.dll</c> from the Release build, in Production,
+/// logging warnings and errors only, configured by environment variables (Aspire's conventions).
+/// </summary>
+public static class ServiceProcess
+{
+    public static MeasuredProcess Start(string project, IReadOnlyDictionary<string, string> settings)
+    {
+        var dll = RepositoryPaths.ReleaseOutput(project);
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll },
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        foreach (var (name, value) in settings)
+            startInfo.Environment[name] = value;
+        return MeasuredProcess.Start(startInfo);
+    }
+}
