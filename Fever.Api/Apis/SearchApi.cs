@@ -15,7 +15,7 @@ public static class SearchApi
             .WithName("searchEvents")
             .WithSummary("Lists the available events on a time range")
             .WithTags("Search")
-            .RequireRateLimiting(ClientRateLimitExtensions.PolicyName);
+            .RequireRateLimiting(ClientRateLimitPolicy.Name);
         return app;
     }
 

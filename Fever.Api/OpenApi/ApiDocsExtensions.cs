@@ -34,16 +34,16 @@ public static class ApiDocsExtensions
         return builder;
     }
 
-    /// <summary><c>/openapi/v1.json</c> and Swagger UI on <c>/docs</c>.</summary>
+    /// <summary><c>/openapi/v1.json</c> and Swagger UI on <c>/docs</c> (its middleware only sees requests under <c>/docs</c>).</summary>
     public static WebApplication MapApiDocs(this WebApplication app)
     {
         app.MapOpenApi();
-        app.UseSwaggerUI(options =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/docs"), docs => docs.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "docs";
             options.DocumentTitle = "Fever Providers API";
             options.SwaggerEndpoint(DocumentPath, "Fever Providers API 1.0.0");
-        });
+        }));
         return app;
     }
 }

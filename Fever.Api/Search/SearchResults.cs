@@ -19,10 +19,9 @@ public sealed class EventsResult(EventSnapshot snapshot, SearchRange range) : IR
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
-        var etag = new EntityTagHeaderValue($"\"{snapshot.Version}\"", isWeak: true);
-        response.Headers.ETag = etag.ToString();
+        response.Headers.ETag = snapshot.ETag;
         response.Headers.CacheControl = "no-cache";
-        if (HasCurrentCopy(httpContext.Request, etag))
+        if (HasCurrentCopy(httpContext.Request, snapshot.ETag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -34,17 +33,18 @@ public sealed class EventsResult(EventSnapshot snapshot, SearchRange range) : IR
         response.ContentLength = Prefix.Length + match.ByteLength + Suffix.Length;
         var writer = response.BodyWriter;
         writer.Write(Prefix);
-        match.WriteTo(writer);
+        await match.WriteToAsync(writer, httpContext.RequestAborted);
         writer.Write(Suffix);
         await writer.FlushAsync(httpContext.RequestAborted);
     }
 
-    private static bool HasCurrentCopy(HttpRequest request, EntityTagHeaderValue etag)
+    private static bool HasCurrentCopy(HttpRequest request, string etag)
     {
         var ifNoneMatch = request.Headers.IfNoneMatch;
         if (ifNoneMatch.Count == 0 || !EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
             return false;
-        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
+        var current = EntityTagHeaderValue.Parse(etag);
+        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 
 namespace Fever.Api.Snapshot;
 
@@ -15,12 +16,14 @@ public sealed class EventSnapshot
     private readonly long[] _ends;
     private readonly int[] _offsets; // event i is _json[_offsets[i].._offsets[i + 1]], its comma included
     private readonly byte[] _json;
+    private readonly long _latestEnd;
 
     /// <param name="events">Sorted by start, then id.</param>
     /// <param name="version">The highest <c>events.version</c> the snapshot includes.</param>
     public EventSnapshot(IReadOnlyList<SnapshotEvent> events, long version)
     {
         Version = version;
+        ETag = $"W/\"{version}\"";
         _starts = new long[events.Count];
         _ends = new long[events.Count];
         _offsets = new int[events.Count + 1];
@@ -34,6 +37,7 @@ public sealed class EventSnapshot
         {
             _starts[i] = events[i].StartsAt.Ticks;
             _ends[i] = events[i].EndsAt.Ticks;
+            _latestEnd = Math.Max(_latestEnd, _ends[i]);
             _offsets[i] = offset;
             events[i].Json.CopyTo(_json, offset);
             offset += events[i].Json.Length;
@@ -43,6 +47,9 @@ public sealed class EventSnapshot
     }
 
     public long Version { get; }
+
+    /// <summary>The weak entity tag of every answer made from this snapshot: it changes exactly when the events do.</summary>
+    public string ETag { get; }
 
     public int Count => _starts.Length;
 
@@ -54,6 +61,9 @@ public sealed class EventSnapshot
     {
         var first = LowerBound(_starts, from);
         var end = from > to ? first : UpperBound(_starts, to);
+        if (to >= _latestEnd) // every event that starts in range also ends in it: one run
+            return new SnapshotMatch(this, first, end, to, end - first, end == first ? 0 : _offsets[end] - _offsets[first] - 1);
+
         var count = 0;
         var length = 0;
         for (var i = first; i < end; i++)
@@ -66,16 +76,19 @@ public sealed class EventSnapshot
         return new SnapshotMatch(this, first, end, to, count, count == 0 ? 0 : length - 1);
     }
 
-    /// <summary>Writes the matches of <see cref="Find"/> as a JSON array's elements, one write per run of consecutive matches.</summary>
-    internal void WriteMatches(IBufferWriter<byte> writer, int first, int end, long to)
+    /// <summary>
+    /// Writes the matches of <see cref="Find"/> as a JSON array's elements: each run of consecutive matches is
+    /// copied as is, in pieces of at most <see cref="FlushEvery"/> bytes, flushing as they add up so that a large
+    /// answer never sits whole in the connection's buffers.
+    /// </summary>
+    internal async ValueTask WriteMatchesAsync(PipeWriter writer, int first, int end, long to, CancellationToken cancellationToken)
     {
         var runStart = -1;
         var pendingStart = -1;
         var pendingEnd = -1;
         for (var i = first; i <= end; i++)
         {
-            var matches = i < end && _ends[i] <= to;
-            if (matches)
+            if (i < end && _ends[i] <= to)
             {
                 if (runStart < 0)
                     runStart = i;
@@ -84,11 +97,26 @@ public sealed class EventSnapshot
             if (runStart < 0)
                 continue;
             if (pendingStart >= 0)
-                writer.Write(_json.AsSpan(_offsets[pendingStart], _offsets[pendingEnd] - _offsets[pendingStart]));
+                await WriteAsync(writer, _offsets[pendingStart], _offsets[pendingEnd], cancellationToken);
             (pendingStart, pendingEnd, runStart) = (runStart, i, -1);
         }
         if (pendingStart >= 0) // the last run, without its trailing comma
-            writer.Write(_json.AsSpan(_offsets[pendingStart], _offsets[pendingEnd] - _offsets[pendingStart] - 1));
+            await WriteAsync(writer, _offsets[pendingStart], _offsets[pendingEnd] - 1, cancellationToken);
+    }
+
+    /// <summary>The size of the pieces a large answer is written and flushed in.</summary>
+    public const int FlushEvery = 64 * 1024;
+
+    private async ValueTask WriteAsync(PipeWriter writer, int start, int end, CancellationToken cancellationToken)
+    {
+        while (start < end)
+        {
+            var length = Math.Min(end - start, FlushEvery);
+            writer.Write(_json.AsSpan(start, length));
+            start += length;
+            if (writer.UnflushedBytes >= FlushEvery)
+                await writer.FlushAsync(cancellationToken);
+        }
     }
 
     private static int LowerBound(long[] values, long value)

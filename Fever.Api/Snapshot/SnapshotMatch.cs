@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.IO.Pipelines;
 
 namespace Fever.Api.Snapshot;
 
@@ -9,8 +9,9 @@ public readonly struct SnapshotMatch(EventSnapshot snapshot, int first, int end,
 
     public int Count => count;
 
-    /// <summary>The length of the comma-separated elements <see cref="WriteTo"/> writes.</summary>
+    /// <summary>The length of the comma-separated elements <see cref="WriteToAsync"/> writes.</summary>
     public int ByteLength => byteLength;
 
-    public void WriteTo(IBufferWriter<byte> writer) => snapshot.WriteMatches(writer, first, end, to);
+    public ValueTask WriteToAsync(PipeWriter writer, CancellationToken cancellationToken) =>
+        snapshot.WriteMatchesAsync(writer, first, end, to, cancellationToken);
 }

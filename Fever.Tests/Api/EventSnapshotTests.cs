@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 using Fever.Api.Snapshot;
 
@@ -7,7 +7,7 @@ namespace Fever.Tests.Api;
 public sealed class EventSnapshotTests
 {
     [Fact]
-    public void Every_range_finds_exactly_the_events_wholly_inside_it_in_order_as_a_json_list()
+    public async Task Every_range_finds_exactly_the_events_wholly_inside_it_in_order_as_a_json_list()
     {
         var random = new Random(20261122);
         var events = Enumerable.Range(0, 400).Select(i =>
@@ -25,12 +25,11 @@ public sealed class EventSnapshotTests
             var expected = events.Where(e => e.StartsAt.Ticks >= from && e.EndsAt.Ticks <= to).ToList();
 
             var match = snapshot.Find(from, to);
-            var written = new ArrayBufferWriter<byte>();
-            match.WriteTo(written);
+            var written = await WrittenAsync(match);
 
             Assert.Equal(expected.Count, match.Count);
-            Assert.Equal(string.Join(',', expected.Select(e => Encoding.UTF8.GetString(e.Json))), Encoding.UTF8.GetString(written.WrittenSpan));
-            Assert.Equal(written.WrittenCount, match.ByteLength);
+            Assert.Equal(string.Join(',', expected.Select(e => Encoding.UTF8.GetString(e.Json))), written);
+            Assert.Equal(Encoding.UTF8.GetByteCount(written), match.ByteLength);
         }
     }
 
@@ -45,7 +44,7 @@ public sealed class EventSnapshotTests
     }
 
     [Fact]
-    public void A_rebuilt_snapshot_moves_a_changed_event_to_its_new_place_and_keeps_the_highest_version()
+    public async Task A_rebuilt_snapshot_moves_a_changed_event_to_its_new_place_and_keeps_the_highest_version()
     {
         var builder = new SnapshotBuilder();
         var moved = Guid.NewGuid();
@@ -56,15 +55,32 @@ public sealed class EventSnapshotTests
         builder.Apply(new SnapshotEvent(moved, new DateTime(2030, 1, 3), new DateTime(2030, 1, 3), "\"a2\""u8.ToArray()), version: 3);
         var after = builder.Build();
 
-        Assert.Equal("\"a\",\"b\"", Written(before));
-        Assert.Equal("\"b\",\"a2\"", Written(after));
+        Assert.Equal("\"a\",\"b\"", await WrittenAsync(before.Find(long.MinValue, long.MaxValue)));
+        Assert.Equal("\"b\",\"a2\"", await WrittenAsync(after.Find(long.MinValue, long.MaxValue)));
         Assert.Equal(3, after.Version);
     }
 
-    private static string Written(EventSnapshot snapshot)
+    [Fact]
+    public async Task An_answer_larger_than_a_flush_piece_is_written_whole()
     {
-        var written = new ArrayBufferWriter<byte>();
-        snapshot.Find(long.MinValue, long.MaxValue).WriteTo(written);
-        return Encoding.UTF8.GetString(written.WrittenSpan);
+        var events = Enumerable.Range(0, 50).Select(i => new SnapshotEvent(Guid.NewGuid(), new DateTime(2030, 1, 1).AddDays(i),
+            new DateTime(2030, 1, 1).AddDays(i), Encoding.UTF8.GetBytes($"\"{new string((char)('a' + i % 26), 10_000)}\""))).ToList();
+        var snapshot = new EventSnapshot(events, 1);
+
+        var all = await WrittenAsync(snapshot.Find(long.MinValue, long.MaxValue));
+        var someEnds = await WrittenAsync(snapshot.Find(long.MinValue, new DateTime(2030, 1, 1).AddDays(40).Ticks));
+
+        Assert.True(all.Length > 4 * EventSnapshot.FlushEvery);
+        Assert.Equal(string.Join(',', events.Select(e => Encoding.UTF8.GetString(e.Json))), all);
+        Assert.Equal(string.Join(',', events.Take(41).Select(e => Encoding.UTF8.GetString(e.Json))), someEnds);
+    }
+
+    private static async Task<string> WrittenAsync(SnapshotMatch match)
+    {
+        var stream = new MemoryStream();
+        var writer = PipeWriter.Create(stream);
+        await match.WriteToAsync(writer, CancellationToken.None);
+        await writer.FlushAsync();
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }
