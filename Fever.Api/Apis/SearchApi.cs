@@ -32,7 +32,7 @@ public static class SearchApi
         [FromQuery(Name = SearchRange.EndsAt), Description("Return only events that finish at or before this instant")] string? endsAt = null)
     {
         if (!SearchRange.TryParse(request.Query, out var range, out var error))
-            return new ErrorResult(error!);
+            return new ErrorResult(error);
         if (store.Current is not { } snapshot)
             return new ErrorResult(new SearchError(StatusCodes.Status503ServiceUnavailable, ErrorCodes.SnapshotUnavailable,
                 "The events are still being loaded from the database; retry in a few seconds."));

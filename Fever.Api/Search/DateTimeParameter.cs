@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Fever.Api.Search;
@@ -13,7 +14,7 @@ public static class DateTimeParameter
     public const int MaxLength = 40;
     private const string Examples = "e.g. 2021-07-21T17:32:28Z, 2021-07-21T19:32:28+02:00 or 2021-07-21T17:32:28 (read as UTC)";
 
-    public static bool TryParse(string name, string text, out long utcTicks, out SearchError? error)
+    public static bool TryParse(string name, string text, out long utcTicks, [NotNullWhen(false)] out SearchError? error)
     {
         utcTicks = 0;
         error = null;

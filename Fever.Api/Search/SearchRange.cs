@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Fever.Api.Search;
 
 /// <summary>
@@ -9,7 +11,7 @@ public readonly record struct SearchRange(long From, long To)
     public const string StartsAt = "starts_at";
     public const string EndsAt = "ends_at";
 
-    public static bool TryParse(IQueryCollection query, out SearchRange range, out SearchError? error)
+    public static bool TryParse(IQueryCollection query, out SearchRange range, [NotNullWhen(false)] out SearchError? error)
     {
         range = default;
         error = null;
