@@ -63,6 +63,65 @@ public sealed class SnapshotFreshnessTests(PostgresFixture postgres)
         Assert.Equal(etag, (await http.GetAsync("/search")).Headers.ETag);
     }
 
+    [Fact]
+    public async Task Readers_see_the_state_before_a_run_or_after_it_never_a_mix()
+    {
+        var feeds = Directory.CreateTempSubdirectory("fever-feeds-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(feeds.FullName, "1.xml"), Feed(edition: "first", price: 10));
+            await File.WriteAllTextAsync(Path.Combine(feeds.FullName, "2.xml"), Feed(edition: "second", price: 20));
+            var connectionString = await postgres.CreateDatabaseAsync();
+            await using var provider = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false, SamplesDirectory = feeds.FullName });
+            await using var worker = new SyncWorkerHost(connectionString, provider.FeedUrl);
+            await worker.RunAsync();
+            await using var api = await ApiProcess.StartHealthyAsync(connectionString);
+            using var http = new HttpClient { BaseAddress = api.Url };
+            var before = await http.GetStringAsync("/search");
+
+            var seen = new HashSet<string>();
+            using var stopReading = new CancellationTokenSource();
+            var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                while (!stopReading.IsCancellationRequested)
+                {
+                    var body = await http.GetStringAsync("/search");
+                    lock (seen)
+                        seen.Add(body);
+                }
+            })).ToList();
+            var run = await worker.RunAsync(); // rewrites every event's title and prices in one transaction
+            await Task.Delay(500);
+            stopReading.Cancel();
+            await Task.WhenAll(readers);
+            var after = await http.GetStringAsync("/search");
+
+            Assert.Equal(EventsInFeed, run!.PlansUpdated);
+            Assert.Contains("(second)", after);
+            Assert.DoesNotContain("(first)", after);
+            Assert.Subset(new HashSet<string> { before, after }, seen);
+        }
+        finally
+        {
+            feeds.Delete(recursive: true);
+        }
+    }
+
+    private const int EventsInFeed = 200;
+
+    private static string Feed(string edition, int price) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <planList version="1.0"><output>
+        {string.Concat(Enumerable.Range(1, EventsInFeed).Select(i => $"""
+          <base_plan base_plan_id="{i}" sell_mode="online" title="Show {i} ({edition})">
+            <plan plan_start_date="2030-01-{1 + i % 28:00}T20:00:00" plan_end_date="2030-01-{1 + i % 28:00}T22:00:00" plan_id="{i}" sell_from="2029-01-01T00:00:00" sell_to="2030-01-01T00:00:00" sold_out="false">
+              <zone zone_id="1" capacity="10" price="{price}.00" name="Platea" numbered="true"/>
+            </plan>
+          </base_plan>
+        """))}
+        </output></planList>
+        """;
+
     private static async Task<int> CountAsync(HttpResponseMessage response)
     {
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
