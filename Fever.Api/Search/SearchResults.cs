@@ -57,8 +57,6 @@ public sealed class EventsResult(EventSnapshot snapshot, SearchRange range) : IR
 /// <summary>An error of /search in the spec's envelope.</summary>
 public sealed class ErrorResult(SearchError error) : IResult, IEndpointMetadataProvider
 {
-    public SearchError Error => error;
-
     public Task ExecuteAsync(HttpContext httpContext) => ErrorEnvelope.WriteAsync(httpContext, error);
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)

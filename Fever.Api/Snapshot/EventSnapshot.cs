@@ -81,8 +81,15 @@ public sealed class EventSnapshot
     /// copied as is, in pieces of at most <see cref="FlushEvery"/> bytes, flushing as they add up so that a large
     /// answer never sits whole in the connection's buffers.
     /// </summary>
-    internal async ValueTask WriteMatchesAsync(PipeWriter writer, int first, int end, long to, CancellationToken cancellationToken)
+    internal async ValueTask WriteMatchesAsync(PipeWriter writer, int first, int end, long to, bool allMatch, CancellationToken cancellationToken)
     {
+        if (allMatch) // one run: no end to check
+        {
+            if (end > first)
+                await WriteAsync(writer, _offsets[first], _offsets[end] - 1, cancellationToken);
+            return;
+        }
+
         var runStart = -1;
         var pendingStart = -1;
         var pendingEnd = -1;
