@@ -1,22 +1,27 @@
-using System.Runtime.InteropServices;
-using Fever.AppHost;
+using Fever.AppHost.Hosting;
 
-// Until the orchestrator lands, the AppHost hosts the infrastructure the worker needs:
-// a persistent local PostgreSQL with the feverdb database, and the provider simulator.
-var configuration = new ConfigurationBuilder().AddCommandLine(args).AddEnvironmentVariables().Build();
-await using var infrastructure = await DevInfrastructure.StartAsync(configuration);
+var builder = DistributedApplication.CreateBuilder(args);
 
-Console.WriteLine(infrastructure.Describe());
-await infrastructure.WriteEnvironmentFileAsync();
+var postgres = builder.AddPostgres("postgres", port: 15432).WithDataDirectory();
+var feverdb = postgres.AddDatabase("feverdb");
 
-using var stop = new CancellationTokenSource();
-using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-Console.WriteLine("Stopping the provider simulator and PostgreSQL…");
+IResourceBuilder<IResourceWithServiceDiscovery> provider = builder.Configuration["Parameters:provider-url"] is { Length: > 0 } providerUrl
+    ? builder.AddExternalService("provider", providerUrl)
+    : builder.AddProviderSimulator("provider");
 
-void Stop(PosixSignalContext context)
-{
-    context.Cancel = true;
-    stop.Cancel();
-}
+builder.AddProject<Projects.Fever_Sync>("sync")
+    .WithReference(feverdb)
+    .WithReference(provider)
+    .WaitFor(feverdb)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.Fever_Api>("api")
+    .WithReference(feverdb)
+    .WaitFor(feverdb)
+    .WithHttpHealthCheck("/health")
+    .WithHttpEndpoint(port: builder.Configuration.GetValue("Parameters:api-port", 5080))
+    .WithReplicas(builder.Configuration.GetValue("Parameters:api-replicas", 1))
+    .WithUrl("/search?starts_at=2021-01-01T00:00:00Z&ends_at=2021-12-31T23:59:59Z", "Search")
+    .WithUrl("/docs", "API docs");
+
+builder.Build().Run();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Fever.AppHost.Processes;
 using Npgsql;
 
 namespace Fever.AppHost.Postgres;
@@ -229,7 +230,7 @@ public sealed partial class LocalPostgres : IAsyncDisposable
             serverSettings[name] = value;
 
         string[] arguments = ["-D", Path.Combine(root, "data"), "-p", port.ToString(), .. serverSettings.SelectMany(s => new[] { "-c", $"{s.Key}={s.Value}" })];
-        var process = new Process { StartInfo = AsServiceUser(binaries.Postgres, arguments, root), EnableRaisingEvents = true };
+        var process = new Process { StartInfo = ChildProcess.InOwnSession(AsServiceUser(binaries.Postgres, arguments, root)), EnableRaisingEvents = true };
         process.StartInfo.RedirectStandardError = true;
         process.StartInfo.RedirectStandardOutput = true;
         process.ErrorDataReceived += (_, e) => log.Add(e.Data);

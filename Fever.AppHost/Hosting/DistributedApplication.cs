@@ -1,0 +1,127 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Fever.AppHost.Hosting;
+
+/// <summary>
+/// The app built from the model: a small web host (the resource service on the dashboard port) whose
+/// <see cref="ResourceOrchestrator"/> starts the resources in dependency order and stops them in reverse.
+/// </summary>
+public sealed class DistributedApplication : IAsyncDisposable
+{
+    private readonly WebApplication _host;
+
+    internal DistributedApplication(DistributedApplicationBuilder builder)
+    {
+        var options = new AppHostOptions();
+        builder.Configuration.GetSection(AppHostOptions.SectionName).Bind(options);
+        Options = options;
+        ResourceNotifications = new ResourceNotificationService();
+        ResourceLogs = new ResourceLoggerService(options.ConsoleLogs);
+
+        var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        web.Configuration.Sources.Clear();
+        web.Configuration.AddConfiguration(builder.Configuration);
+        web.Logging.ClearProviders();
+        web.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        web.Logging.SetMinimumLevel(LogLevel.Information);
+        web.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        web.Logging.AddFilter("Fever.AppHost", options.ConsoleLogs ? LogLevel.Information : LogLevel.Warning);
+        var dashboard = DashboardEndpoint(options);
+        web.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(dashboard));
+        web.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(90));
+        web.Services.AddSingleton(ResourceNotifications);
+        web.Services.AddSingleton(ResourceLogs);
+        web.Services.AddSingleton(this);
+        web.Services.AddSingleton(provider => new AppHostContext(
+            options, options.ResolveStateDirectory(builder.AppHostDirectory), builder.EnvironmentName,
+            ResourceNotifications, ResourceLogs, provider.GetRequiredService<ILoggerFactory>()));
+        web.Services.AddSingleton(provider => new ResourceOrchestrator(builder.Resources, provider.GetRequiredService<AppHostContext>()));
+        web.Services.AddHostedService(provider => provider.GetRequiredService<ResourceOrchestrator>());
+        if (options.ConsoleLogs)
+            web.Services.AddHostedService<ReadyBanner>();
+
+        _host = web.Build();
+        _host.MapResourceService();
+        Resources = builder.Resources;
+    }
+
+    public static DistributedApplicationBuilder CreateBuilder(string[] args) => new(args);
+
+    public IServiceProvider Services => _host.Services;
+
+    public IReadOnlyList<IResource> Resources { get; }
+
+    public ResourceNotificationService ResourceNotifications { get; }
+
+    public ResourceLoggerService ResourceLogs { get; }
+
+    public AppHostOptions Options { get; }
+
+    /// <summary>Where the resource service listens, once started.</summary>
+    public Uri DashboardUrl =>
+        new(_host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+    /// <summary>Starts the resource service and the resources (without waiting for them to be healthy).</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) => _host.StartAsync(cancellationToken);
+
+    /// <summary>Stops every resource, dependents first, then the resource service.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
+
+    /// <summary>Runs until Ctrl+C or SIGTERM, then stops everything.</summary>
+    public Task RunAsync(CancellationToken cancellationToken = default) => _host.RunAsync(cancellationToken);
+
+    public void Run() => RunAsync().GetAwaiter().GetResult();
+
+    public T GetResource<T>(string name) where T : IResource =>
+        Resources.OfType<T>().FirstOrDefault(r => r.Name == name) ?? throw new InvalidOperationException($"There is no {typeof(T).Name} named '{name}'.");
+
+    /// <summary>The connection string of a PostgreSQL server or database resource, once it runs.</summary>
+    public Task<string> GetConnectionStringAsync(string name, CancellationToken cancellationToken = default) =>
+        GetResource<IResourceWithConnectionString>(name).GetConnectionStringAsync(cancellationToken);
+
+    /// <summary>
+    /// An HttpClient for a resource: by resource name, its public endpoint (the proxy when replicated); by
+    /// instance name (<c>api-1</c>), that replica.
+    /// </summary>
+    public HttpClient CreateHttpClient(string name)
+    {
+        var instance = ResourceNotifications.GetSnapshots().FirstOrDefault(s => s.Name == name && s.DisplayName != name);
+        var url = instance is not null
+            ? new Uri(instance.Urls.FirstOrDefault() ?? throw new InvalidOperationException($"'{name}' has no URL yet."))
+            : GetResource<IResourceWithServiceDiscovery>(name).GetEndpointAsync().Result;
+        return new HttpClient { BaseAddress = url };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync();
+        }
+        finally
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    private static IPEndPoint DashboardEndpoint(AppHostOptions options)
+    {
+        var url = new Uri(options.DashboardUrl);
+        var port = options.RandomizePorts ? 0 : url.Port;
+        return url.Host is "localhost" or "127.0.0.1" ? new IPEndPoint(IPAddress.Loopback, port)
+            : url.Host is "[::1]" or "::1" ? new IPEndPoint(IPAddress.IPv6Loopback, port)
+            : throw new InvalidOperationException($"AppHost:DashboardUrl must be a loopback address (localhost, 127.0.0.1, [::1]), not {url.Host}.");
+    }
+}
