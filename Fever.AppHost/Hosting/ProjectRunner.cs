@@ -202,8 +202,13 @@ internal sealed class ProjectRunner : IResourceRunner
         .. _resource.Links.Select(link => link.Resolve(_resource.GetEndpointAsync().Result).ToString()),
     ];
 
-    private static string LastLines(ChildProcess process, int count) =>
-        string.Join('\n', process.RecentOutput.Split('\n').TakeLast(count));
+    /// <summary>The last lines of output, starting at the last unhandled exception or critical log when there is one (a stack trace would hide its message).</summary>
+    private static string LastLines(ChildProcess process, int count)
+    {
+        var lines = process.RecentOutput.Split('\n');
+        var failure = Array.FindLastIndex(lines, line => line.StartsWith("Unhandled exception.", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal));
+        return string.Join('\n', failure >= 0 ? lines.Skip(failure).Take(count) : lines.TakeLast(count));
+    }
 
     private sealed class Replica(string name)
     {
