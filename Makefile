@@ -5,7 +5,7 @@ SHELL := /bin/bash
 DOTNET ?= dotnet
 CONFIGURATION ?= Debug
 
-.PHONY: help prerequisites bench-prerequisites build test run worker api bench clean
+.PHONY: help prerequisites bench-prerequisites build test run bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -22,16 +22,8 @@ build: prerequisites ## Build the solution
 test: build ## Install what is missing, build, run the whole test suite
 	$(DOTNET) test FeverAspire.sln -c $(CONFIGURATION) --no-build --logger "console;verbosity=normal" --results-directory TestResults
 
-run: build ## Start PostgreSQL (data in .fever/) and the provider simulator; `make worker` and `make api` in other terminals
-	$(DOTNET) run --project Fever.AppHost -c $(CONFIGURATION) --no-build -- $(ARGS)
-
-worker: ## Run the sync worker against what `make run` started
-	@test -f .fever/dev.env || { echo "Start the infrastructure first: make run"; exit 1; }
-	set -a && . .fever/dev.env && set +a && $(DOTNET) run --project Fever.Sync -c $(CONFIGURATION)
-
-api: ## Run the API (http://localhost:5080) against what `make run` started
-	@test -f .fever/dev.env || { echo "Start the infrastructure first: make run"; exit 1; }
-	set -a && . .fever/dev.env && set +a && ASPNETCORE_URLS=$${ASPNETCORE_URLS:-http://localhost:5080} $(DOTNET) run --project Fever.Api -c $(CONFIGURATION)
+run: prerequisites ## Install what is missing, then start everything: PostgreSQL (data in .fever/), the provider simulator, the worker and the API
+	$(DOTNET) run --project Fever.AppHost -c $(CONFIGURATION) -- $(ARGS)
 
 bench: bench-prerequisites ## Benchmarks (Release): ingest of a generated feed, /search under load (wrk)
 	$(DOTNET) build FeverAspire.sln -c Release

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Fever.AppHost.Processes;
 
 namespace Fever.Benchmarks;
 
@@ -10,17 +10,9 @@ public static class ServiceProcess
 {
     public static MeasuredProcess Start(string project, IReadOnlyDictionary<string, string> settings)
     {
-        var dll = RepositoryPaths.ReleaseOutput(project);
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll },
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Logging__LogLevel__Default"] = "Warning",
-            },
-        };
+        var startInfo = ChildProcess.ForAssembly(RepositoryPaths.ReleaseOutput(project));
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in settings)
             startInfo.Environment[name] = value;
         return MeasuredProcess.Start(startInfo);

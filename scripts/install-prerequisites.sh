@@ -19,8 +19,9 @@ command -v dotnet >/dev/null || { echo "The .NET SDK 10 is required: https://dot
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
   missing+=(postgresql)
 fi
-# setpriv runs PostgreSQL as the postgres user when we are root (util-linux, normally present).
-command -v setpriv >/dev/null || missing+=(util-linux)
+# setpriv runs PostgreSQL as the postgres user when we are root; setsid keeps a Ctrl+C from reaching
+# the AppHost's children directly (both util-linux, normally present).
+{ command -v setpriv && command -v setsid; } >/dev/null || missing+=(util-linux)
 # wrk drives the HTTP load of the api benchmark.
 if [ $bench -eq 1 ] && ! command -v wrk >/dev/null; then
   missing+=(wrk)

@@ -1,3 +1,4 @@
+using Fever.AppHost.Processes;
 using Microsoft.Extensions.Logging;
 
 namespace Fever.AppHost.Hosting;
@@ -23,6 +24,9 @@ internal sealed class AppHostContext(
     public ResourceLoggerService Logs { get; } = logs;
 
     public ILogger Logger { get; } = loggerFactory.CreateLogger("Fever.AppHost");
+
+    /// <summary>The children's pid files, when state is kept; null otherwise.</summary>
+    public ProcessLedger? Ledger { get; } = stateDirectory is null ? null : new ProcessLedger(Path.Combine(stateDirectory, "processes"));
 
     /// <summary>A fixed port, unless ports are randomized or none is set: then a free one.</summary>
     public int Port(int? fixedPort) => fixedPort is { } port && !Options.RandomizePorts ? port : LoopbackPort.Free();

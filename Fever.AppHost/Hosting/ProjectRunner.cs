@@ -80,6 +80,7 @@ internal sealed class ProjectRunner : IResourceRunner
             await supervisor;
         if (replica.Process is { } last)
             await last.DisposeAsync();
+        _context.Ledger?.Forget(replica.Name);
     }
 
     private IReadOnlyList<Uri> HealthyReplicaEndpoints()
@@ -99,6 +100,7 @@ internal sealed class ProjectRunner : IResourceRunner
 
         var process = ChildProcess.Start(ChildProcess.InOwnSession(startInfo), (line, isError) => _context.Logs.Log(replica.Name, line, isError));
         replica.Process = process;
+        _context.Ledger?.Record(replica.Name, process.Id, _resource.Project.AssemblyPath);
         _context.Notifications.Update(replica.Name, s => s with
         {
             State = KnownResourceStates.Running,

@@ -15,6 +15,8 @@ internal sealed class ResourceOrchestrator(IReadOnlyList<IResource> resources, A
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        foreach (var leftover in context.Ledger?.StopLeftovers(context.Options.StopGracePeriod) ?? [])
+            context.Logger.LogWarning("Stopped {Resource}, left running by an AppHost that did not stop cleanly", leftover);
         foreach (var resource in resources.Cast<Resource>())
         {
             var runner = CreateRunner(resource);

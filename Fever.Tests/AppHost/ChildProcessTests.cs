@@ -50,4 +50,29 @@ public sealed class ChildProcessTests
         var error = Assert.Throws<FileNotFoundException>(() => ChildProcess.ForAssembly("/nowhere/Fever.Missing.dll"));
         Assert.Contains("make build", error.Message);
     }
+
+    [Fact]
+    public async Task The_ledger_stops_a_recorded_process_left_running_and_spares_a_reused_pid()
+    {
+        var folder = Directory.CreateTempSubdirectory("fever-ledger-");
+        try
+        {
+            await using var leftover = ChildProcess.Start(new ProcessStartInfo("sleep") { ArgumentList = { "31" } });
+            await using var bystander = ChildProcess.Start(new ProcessStartInfo("sleep") { ArgumentList = { "32" } });
+            var ledger = new ProcessLedger(folder.FullName);
+            ledger.Record("api", leftover.Id, "sleep 31");
+            ledger.Record("sync", bystander.Id, "Fever.Sync.dll"); // the pid now runs something else
+
+            var stopped = ledger.StopLeftovers(TimeSpan.FromSeconds(5));
+
+            Assert.Equal(["api"], stopped);
+            Assert.Equal(128 + Posix.SigTerm, await leftover.Exited.WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.False(bystander.HasExited);
+            Assert.Empty(Directory.GetFiles(folder.FullName));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

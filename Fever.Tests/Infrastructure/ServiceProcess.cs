@@ -1,16 +1,14 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Fever.AppHost;
+using Fever.AppHost.Processes;
 
 namespace Fever.Tests.Infrastructure;
 
-/// <summary>One of our services run as a real child process from its own build output, as an operator would run it.</summary>
+/// <summary>One of our services run alone as a child process from its own build output, outside the AppHost.</summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ChildProcess _process;
 
-    private ServiceProcess(Process process, Uri url)
+    private ServiceProcess(ChildProcess process, Uri url)
     {
         _process = process;
         Url = url;
@@ -20,55 +18,22 @@ public sealed class ServiceProcess : IAsyncDisposable
     public int Id => _process.Id;
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
-    public string Output => string.Join('\n', _output);
+    public string Output => _process.RecentOutput;
 
     /// <summary>Starts <c>dotnet {project}.dll</c> of the same configuration as the tests, listening on a free loopback port.</summary>
     public static ServiceProcess Start(string project, IDictionary<string, string> environment)
     {
-        var dll = RepositoryPaths.ProjectOutput(project);
         var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll },
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var startInfo = ChildProcess.ForAssembly(RepositoryPaths.ProjectOutput(project));
         startInfo.Environment["ASPNETCORE_URLS"] = url.ToString();
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
         foreach (var (name, value) in environment)
             startInfo.Environment[name] = value;
-
-        var process = new Process { StartInfo = startInfo };
-        var service = new ServiceProcess(process, url);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) service._output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) service._output.Enqueue(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return service;
+        return new ServiceProcess(ChildProcess.Start(startInfo), url);
     }
 
     /// <summary>SIGTERM, as a service manager stops a process; returns its exit code.</summary>
-    public async Task<int> StopAsync(TimeSpan grace)
-    {
-        if (!_process.HasExited)
-        {
-            Posix.Signal(_process.Id, Posix.SigTerm);
-            using var timeout = new CancellationTokenSource(grace);
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        return _process.ExitCode;
-    }
+    public Task<int> StopAsync(TimeSpan grace) => _process.StopAsync(grace);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
