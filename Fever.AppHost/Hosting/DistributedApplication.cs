@@ -37,6 +37,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         });
         web.Logging.SetMinimumLevel(LogLevel.Information);
         web.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        web.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None); // RunAsync reports a failed start itself
         web.Logging.AddFilter("Fever.AppHost", options.ConsoleLogs ? LogLevel.Information : LogLevel.Warning);
         var dashboard = DashboardEndpoint(options);
         web.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(dashboard));
@@ -47,7 +48,8 @@ public sealed class DistributedApplication : IAsyncDisposable
         web.Services.AddSingleton(provider => new AppHostContext(
             options, options.ResolveStateDirectory(builder.AppHostDirectory), builder.EnvironmentName,
             ResourceNotifications, ResourceLogs, provider.GetRequiredService<ILoggerFactory>()));
-        web.Services.AddSingleton(provider => new ResourceOrchestrator(builder.Resources, provider.GetRequiredService<AppHostContext>()));
+        web.Services.AddSingleton(provider => new ResourceOrchestrator(
+            builder.Resources, provider.GetRequiredService<AppHostContext>(), provider.GetRequiredService<IHostApplicationLifetime>()));
         web.Services.AddHostedService(provider => provider.GetRequiredService<ResourceOrchestrator>());
         if (options.ConsoleLogs)
             web.Services.AddHostedService<ReadyBanner>();
@@ -79,8 +81,22 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>Stops every resource, dependents first, then the resource service.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
 
-    /// <summary>Runs until Ctrl+C or SIGTERM, then stops everything.</summary>
-    public Task RunAsync(CancellationToken cancellationToken = default) => _host.RunAsync(cancellationToken);
+    /// <summary>
+    /// Runs until Ctrl+C or SIGTERM, then stops everything. A reason to refuse that a person can fix (another
+    /// AppHost on the same data, the dashboard port taken) is printed as one line, with exit code 1.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _host.RunAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is AppHostException || (exception is IOException && exception.Message.Contains("bind", StringComparison.OrdinalIgnoreCase)))
+        {
+            await Console.Error.WriteLineAsync($"Fever.AppHost cannot start: {exception.Message}");
+            Environment.ExitCode = 1;
+        }
+    }
 
     public void Run() => RunAsync().GetAwaiter().GetResult();
 

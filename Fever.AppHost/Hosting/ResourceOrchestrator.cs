@@ -7,7 +7,8 @@ namespace Fever.AppHost.Hosting;
 /// Starts each resource once what it waits for is Running and Healthy, watches health, and on stop stops the
 /// resources in the reverse order of the model (dependents first).
 /// </summary>
-internal sealed class ResourceOrchestrator(IReadOnlyList<IResource> resources, AppHostContext context) : IHostedService
+internal sealed class ResourceOrchestrator(IReadOnlyList<IResource> resources, AppHostContext context, IHostApplicationLifetime lifetime)
+    : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<(Resource Resource, IResourceRunner Runner)> _runners = [];
@@ -15,6 +16,7 @@ internal sealed class ResourceOrchestrator(IReadOnlyList<IResource> resources, A
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        context.Ledger?.Claim();
         foreach (var leftover in context.Ledger?.StopLeftovers(context.Options.StopGracePeriod) ?? [])
             context.Logger.LogWarning("Stopped {Resource}, left running by an AppHost that did not stop cleanly", leftover);
         foreach (var resource in resources.Cast<Resource>())
@@ -24,8 +26,13 @@ internal sealed class ResourceOrchestrator(IReadOnlyList<IResource> resources, A
             foreach (var snapshot in runner.InitialSnapshots)
                 context.Notifications.Register(snapshot);
         }
-        foreach (var (resource, runner) in _runners)
-            _tasks.Add(RunAsync(resource, runner, _stopping.Token));
+        // Resources start once the host has started (the dashboard port is bound), so a host that fails to
+        // start leaves nothing running behind it.
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var (resource, runner) in _runners)
+                _tasks.Add(RunAsync(resource, runner, _stopping.Token));
+        });
         return Task.CompletedTask;
     }
 
@@ -44,6 +51,7 @@ internal sealed class ResourceOrchestrator(IReadOnlyList<IResource> resources, A
                 context.Logger.LogError(exception, "Stopping {Resource} failed", resource.Name);
             }
         }
+        context.Ledger?.Release();
         _stopping.Dispose();
     }
 

@@ -1,3 +1,5 @@
+using Fever.AppHost.Hosting;
+
 namespace Fever.AppHost.Processes;
 
 /// <summary>
@@ -7,6 +9,21 @@ namespace Fever.AppHost.Processes;
 /// </summary>
 public sealed class ProcessLedger(string directory)
 {
+    private const string OwnerName = "apphost";
+
+    /// <summary>Records this process as the owner of the folder; refuses when another live AppHost owns it.</summary>
+    public void Claim()
+    {
+        var owner = PidFile(OwnerName);
+        if (File.Exists(owner) && File.ReadAllLines(owner) is [var first, ..] && int.TryParse(first, out var pid)
+            && pid != Environment.ProcessId && Posix.IsAlive(pid) && CommandLine(pid).Contains("Fever.AppHost", StringComparison.Ordinal))
+            throw new AppHostException($"Another AppHost (pid {pid}) is running with the state folder {Path.GetDirectoryName(directory)}. Stop it first (Ctrl+C in its terminal, or kill {pid}).");
+        Record(OwnerName, Environment.ProcessId, "Fever.AppHost");
+    }
+
+    /// <summary>Gives the folder up (the AppHost stopped cleanly).</summary>
+    public void Release() => Forget(OwnerName);
+
     public void Record(string name, int pid, string program)
     {
         Directory.CreateDirectory(directory);
@@ -21,7 +38,7 @@ public sealed class ProcessLedger(string directory)
         if (!Directory.Exists(directory))
             return [];
         var stopped = new List<string>();
-        foreach (var file in Directory.GetFiles(directory, "*.pid"))
+        foreach (var file in Directory.GetFiles(directory, "*.pid").Where(f => Path.GetFileNameWithoutExtension(f) != OwnerName))
         {
             var lines = File.ReadAllLines(file);
             if (lines.Length >= 2 && int.TryParse(lines[0], out var pid) && Posix.IsAlive(pid) && CommandLine(pid).Contains(lines[1], StringComparison.Ordinal))
