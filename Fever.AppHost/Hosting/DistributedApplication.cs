@@ -114,10 +114,11 @@ public sealed class DistributedApplication : IAsyncDisposable
     public HttpClient CreateHttpClient(string name)
     {
         var instance = ResourceNotifications.GetSnapshots().FirstOrDefault(s => s.Name == name && s.DisplayName != name);
-        var url = instance is not null
-            ? new Uri(instance.Urls.FirstOrDefault() ?? throw new InvalidOperationException($"'{name}' has no URL yet."))
-            : GetResource<IResourceWithServiceDiscovery>(name).GetEndpointAsync().Result;
-        return new HttpClient { BaseAddress = url };
+        var endpoint = GetResource<IResourceWithServiceDiscovery>(instance?.DisplayName ?? name).GetEndpointAsync();
+        var url = instance is not null ? instance.Urls.FirstOrDefault()
+            : endpoint.IsCompletedSuccessfully ? endpoint.Result.ToString()
+            : null;
+        return new HttpClient { BaseAddress = new Uri(url ?? throw new InvalidOperationException($"'{name}' has no endpoint yet: wait until it runs.")) };
     }
 
     public async ValueTask DisposeAsync()

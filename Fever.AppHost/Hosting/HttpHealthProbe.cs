@@ -8,7 +8,7 @@ namespace Fever.AppHost.Hosting;
 /// </summary>
 internal sealed class HttpHealthProbe(string path) : IHealthProbe
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
 
     public string Path { get; } = path;
 

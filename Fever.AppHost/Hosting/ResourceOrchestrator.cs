@@ -40,11 +40,13 @@ internal sealed class ResourceOrchestrator(IReadOnlyList<IResource> resources, A
     {
         await _stopping.CancelAsync();
         await Task.WhenAll(_tasks);
+        context.Logger.LogInformation("Stopping {Resources}", string.Join(", ", Enumerable.Reverse(_runners).Select(r => r.Resource.Name)));
         foreach (var (resource, runner) in Enumerable.Reverse(_runners))
         {
             try
             {
                 await runner.StopAsync();
+                context.Logger.LogInformation("{Resource} stopped", resource.Name);
             }
             catch (Exception exception)
             {
