@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Fever.Benchmarks;
 using Fever.Benchmarks.Api;
 using Fever.Benchmarks.Ingest;
+using Fever.Benchmarks.Proxy;
 
 using var stop = new CancellationTokenSource();
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
@@ -23,6 +24,7 @@ IBenchmark[] benchmarks =
 [
     new IngestBenchmark(arguments.Feed(IngestBenchmark.DefaultFeed)),
     new ApiBenchmark(arguments.Feed(ApiBenchmark.DefaultFeed), arguments.LoadDuration),
+    new ProxyBenchmark(arguments.Feed(ProxyBenchmark.DefaultFeed), arguments.LoadDuration),
 ];
 
 return await BenchmarkRunner.RunAsync(benchmarks, arguments.Scenarios, Console.Out, stop.Token);
