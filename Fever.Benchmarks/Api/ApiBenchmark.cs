@@ -10,14 +10,11 @@ namespace Fever.Benchmarks.Api;
 /// </summary>
 public sealed class ApiBenchmark(GeneratedFeedOptions feed, TimeSpan loadDuration) : IBenchmark
 {
-    private const int Threads = 2;
-    private const int Connections = 64;
     private const string ApiTarget = "api";
     private const string CeilingTarget = "ceiling";
     private const double NarrowMinimumShare = 0.70;
     private const double WideMinimumShare = 0.50;
     private static readonly TimeSpan NarrowMaximumP99 = TimeSpan.FromMilliseconds(10);
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
     /// <summary>10,000 events: 1,000 base plans of 10 plans, with a few zones each (zones only weigh on the sync).</summary>
     public static GeneratedFeedOptions DefaultFeed => new() { BasePlans = 1_000, PlansPerBase = 10, ZonesPerPlan = 4 };
@@ -42,8 +39,8 @@ public sealed class ApiBenchmark(GeneratedFeedOptions feed, TimeSpan loadDuratio
         var comparisons = new List<QueryComparison>();
         foreach (var query in queries)
         {
-            var apiReport = await MeasureAsync(query, ApiTarget, api.BaseAddress, cancellationToken);
-            var ceilingReport = await MeasureAsync(query, CeilingTarget, ceiling.BaseAddress, cancellationToken);
+            var apiReport = await SearchLoad.MeasureAsync(Name, query, ApiTarget, api.BaseAddress, loadDuration, cancellationToken);
+            var ceilingReport = await SearchLoad.MeasureAsync(Name, query, CeilingTarget, ceiling.BaseAddress, loadDuration, cancellationToken);
             comparisons.Add(new QueryComparison(query, apiReport, ceilingReport));
         }
         var apiProcess = await api.StopAsync(cancellationToken);
@@ -60,26 +57,13 @@ public sealed class ApiBenchmark(GeneratedFeedOptions feed, TimeSpan loadDuratio
         await SyncWorkerProcess.RunOnceAsync(connectionString, simulator.FeedUrl, cancellationToken);
     }
 
-    private async Task<WrkReport> MeasureAsync(SearchQuery query, string target, Uri baseAddress, CancellationToken cancellationToken)
-    {
-        var url = query.On(baseAddress);
-        Progress.Report(Name, $"wrk: {query.Name} on the {target}, {WarmUp.TotalSeconds} s warm-up then {loadDuration.TotalSeconds} s");
-        await Wrk.RunAsync(url, Threads, Connections, WarmUp, cancellationToken);
-        var report = await Wrk.RunAsync(url, Threads, Connections, loadDuration, cancellationToken);
-        if (report.Requests == 0 || report.NonSuccessResponses > 0 || report.SocketErrors > 0)
-            throw new BenchmarkException(
-                $"wrk against the {target} ({url}) counted {report.NonSuccessResponses} answers with a status of 400 or more and " +
-                $"{report.SocketErrors} socket errors in {report.Requests} requests: its figures would not be those of successful answers.");
-        return report;
-    }
-
     private void Report(TextWriter output, GeneratedFeed generated, IReadOnlyList<QueryComparison> comparisons, ProcessMeasurement apiProcess)
     {
         output.WriteLine(
             $"API under load: GET /search of Fever.Api against a ceiling (the same bytes from a minimal Kestrel endpoint); " +
             $"{generated.PlanCount} events ({feed.BasePlans} base plans x {feed.PlansPerBase} plans x {feed.ZonesPerPlan} zones) stored by one worker run");
         output.WriteLine(
-            $"load: wrk -t{Threads} -c{Connections} -d{loadDuration.TotalSeconds}s --latency after a {WarmUp.TotalSeconds} s warm-up (discarded), " +
+            $"load: {SearchLoad.Describe(loadDuration)}, " +
             $"over loopback; wrk and the server share this machine's {Environment.ProcessorCount} cores");
         foreach (var comparison in comparisons)
         {
@@ -95,7 +79,7 @@ public sealed class ApiBenchmark(GeneratedFeedOptions feed, TimeSpan loadDuratio
             table.AddRow(Row(comparison.Query.Name, CeilingTarget, comparison.Ceiling, ""));
         }
         table.WriteTo(output);
-        output.WriteLine($"req/s: wrk's Requests/sec; p50, p99: its latency distribution, per request at {Connections} connections.");
+        output.WriteLine($"req/s: wrk's Requests/sec; p50, p99: its latency distribution, per request at {SearchLoad.Connections} connections.");
         output.WriteLine(
             $"api process: peak RSS {ByteUnits.FormatMebibytes(apiProcess.PeakResidentBytes)} MiB (highest VmHWM/VmRSS from launch to exit; 1 MiB = 2^20 bytes); " +
             $"exit code {apiProcess.ExitCode} after SIGTERM");
@@ -108,7 +92,7 @@ public sealed class ApiBenchmark(GeneratedFeedOptions feed, TimeSpan loadDuratio
         var wideFastEnough = wide.ShareOfCeiling >= WideMinimumShare;
         output.WriteLine(
             $"goals: narrow >= {NarrowMinimumShare:0%} of ceiling req/s: {GoalVerdict.Of(narrowFastEnough)} ({narrow.ShareOfCeiling:0.0%}); " +
-            $"narrow p99 < {NarrowMaximumP99.TotalMilliseconds} ms at {Connections} connections: {GoalVerdict.Of(narrowQuickEnough)} ({Milliseconds(narrow.Api.Percentile99)} ms); " +
+            $"narrow p99 < {NarrowMaximumP99.TotalMilliseconds} ms at {SearchLoad.Connections} connections: {GoalVerdict.Of(narrowQuickEnough)} ({Milliseconds(narrow.Api.Percentile99)} ms); " +
             $"wide >= {WideMinimumShare:0%} of ceiling req/s: {GoalVerdict.Of(wideFastEnough)} ({wide.ShareOfCeiling:0.0%})");
         output.WriteLine(
             $"summary: narrow {narrow.Api.RequestsPerSecond:#,0} req/s ({narrow.ShareOfCeiling:0%} of the ceiling), p99 {Milliseconds(narrow.Api.Percentile99)} ms; " +

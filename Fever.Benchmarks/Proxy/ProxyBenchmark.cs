@@ -13,12 +13,9 @@ public sealed class ProxyBenchmark(GeneratedFeedOptions feed, TimeSpan loadDurat
 {
     private const int Replicas = 2;
     private const string DirectReplica = "api-0";
-    private const int Threads = 2;
-    private const int Connections = 64;
     private const string ProxyTarget = "proxy";
     private const string DirectTarget = "direct";
     private const double MinimumShare = 0.60;
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
     /// <summary>The api scenario's feed, so that the figures of the two scenarios compare.</summary>
     public static GeneratedFeedOptions DefaultFeed => ApiBenchmark.DefaultFeed;
@@ -41,8 +38,8 @@ public sealed class ProxyBenchmark(GeneratedFeedOptions feed, TimeSpan loadDurat
 
         var comparison = new ProxyComparison(
             narrow,
-            await MeasureAsync(narrow, ProxyTarget, app.PublicAddress, cancellationToken),
-            await MeasureAsync(narrow, DirectTarget, direct, cancellationToken));
+            await SearchLoad.MeasureAsync(Name, narrow, ProxyTarget, app.PublicAddress, loadDuration, cancellationToken),
+            await SearchLoad.MeasureAsync(Name, narrow, DirectTarget, direct, loadDuration, cancellationToken));
 
         Report(output, generated, comparison);
     }
@@ -58,19 +55,6 @@ public sealed class ProxyBenchmark(GeneratedFeedOptions feed, TimeSpan loadDurat
                 $"not the {query.Answer.Body.Length} bytes ({query.Answer.Events.Count} events) of {DirectReplica}: the replicas do not serve the same data.");
     }
 
-    private async Task<WrkReport> MeasureAsync(SearchQuery query, string target, Uri baseAddress, CancellationToken cancellationToken)
-    {
-        var url = query.On(baseAddress);
-        Progress.Report(Name, $"wrk: {query.Name} on the {target}, {WarmUp.TotalSeconds} s warm-up then {loadDuration.TotalSeconds} s");
-        await Wrk.RunAsync(url, Threads, Connections, WarmUp, cancellationToken);
-        var report = await Wrk.RunAsync(url, Threads, Connections, loadDuration, cancellationToken);
-        if (report.Requests == 0 || report.NonSuccessResponses > 0 || report.SocketErrors > 0)
-            throw new BenchmarkException(
-                $"wrk against the {target} ({url}) counted {report.NonSuccessResponses} answers with a status of 400 or more and " +
-                $"{report.SocketErrors} socket errors in {report.Requests} requests: its figures would not be those of successful answers.");
-        return report;
-    }
-
     private void Report(TextWriter output, GeneratedFeed generated, ProxyComparison comparison)
     {
         var query = comparison.Query;
@@ -79,7 +63,7 @@ public sealed class ProxyBenchmark(GeneratedFeedOptions feed, TimeSpan loadDurat
             $"AppHost's public endpoint (its TCP proxy, handing each connection to the next replica) against replica {DirectReplica} directly; " +
             $"{generated.PlanCount} events ({feed.BasePlans} base plans x {feed.PlansPerBase} plans x {feed.ZonesPerPlan} zones) stored by the worker");
         output.WriteLine(
-            $"load: wrk -t{Threads} -c{Connections} -d{loadDuration.TotalSeconds}s --latency after a {WarmUp.TotalSeconds} s warm-up (discarded), " +
+            $"load: {SearchLoad.Describe(loadDuration)}, " +
             $"over loopback; wrk, the proxy (in this process) and the replicas share this machine's {Environment.ProcessorCount} cores");
         output.WriteLine($"{query.Name}: GET {query.PathAndQuery} -> {query.Answer.Events.Count} events, {query.Answer.Body.Length:#,0} bytes");
         output.WriteLine();
@@ -88,7 +72,7 @@ public sealed class ProxyBenchmark(GeneratedFeedOptions feed, TimeSpan loadDurat
         table.AddRow(Row(query.Name, ProxyTarget, comparison.Proxy, $"{comparison.ShareOfDirect:0.0%}"));
         table.AddRow(Row(query.Name, DirectTarget, comparison.Direct, ""));
         table.WriteTo(output);
-        output.WriteLine($"req/s: wrk's Requests/sec; p50, p99: its latency distribution, per request at {Connections} connections.");
+        output.WriteLine($"req/s: wrk's Requests/sec; p50, p99: its latency distribution, per request at {SearchLoad.Connections} connections.");
         output.WriteLine(
             $"{ProxyTarget}: {Replicas} replicas behind the proxy; {DirectTarget}: {DirectReplica} alone. With every process on the same " +
             $"{Environment.ProcessorCount} cores, a second replica adds no CPU: the ratio is the proxy's cost, not what replicas would scale to.");
