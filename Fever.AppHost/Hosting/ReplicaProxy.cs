@@ -86,10 +86,8 @@ internal sealed class ReplicaProxy : IAsyncDisposable
         try
         {
             await upstream.ConnectAsync(target.Host, target.Port, _stop.Token);
-            await using var clientStream = new NetworkStream(client, ownsSocket: false);
-            await using var upstreamStream = new NetworkStream(upstream, ownsSocket: false);
-            var toUpstream = CopyThenShutdownAsync(clientStream, upstream);
-            var toClient = CopyThenShutdownAsync(upstreamStream, client);
+            var toUpstream = CopyThenShutdownAsync(client, upstream);
+            var toClient = CopyThenShutdownAsync(upstream, client);
             await Task.WhenAll(toUpstream, toClient);
         }
         catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
@@ -98,13 +96,13 @@ internal sealed class ReplicaProxy : IAsyncDisposable
         }
     }
 
-    private async Task CopyThenShutdownAsync(Stream from, Socket to)
+    private async Task CopyThenShutdownAsync(Socket from, Socket to)
     {
         var buffer = new byte[16 * 1024];
         try
         {
             int read;
-            while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0)
+            while ((read = await from.ReceiveAsync(buffer, SocketFlags.None, _stop.Token)) > 0)
                 await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, _stop.Token);
         }
         finally
