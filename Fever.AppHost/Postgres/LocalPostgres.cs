@@ -165,6 +165,13 @@ public sealed partial class LocalPostgres : IAsyncDisposable
                     ? new PortTakenException(message)
                     : new InvalidOperationException(message);
             }
+            if (!PostmasterReportsReady())
+            {
+                if (deadline.Elapsed > timeout)
+                    throw new TimeoutException($"PostgreSQL did not report ready on port {Port} within {timeout}.");
+                await Task.Delay(20, cancellationToken);
+                continue;
+            }
             try
             {
                 await using var connection = new NpgsqlConnection(probe);
@@ -177,6 +184,27 @@ public sealed partial class LocalPostgres : IAsyncDisposable
                     throw new TimeoutException($"PostgreSQL did not accept connections on port {Port} within {timeout}: {exception.Message}");
                 await Task.Delay(50, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Our postmaster (line 1) writes its status on line 8 of <c>postmaster.pid</c>, as pg_ctl reads it; connecting
+    /// before it says <c>ready</c> only makes the server log a FATAL "starting up" line.
+    /// </summary>
+    private bool PostmasterReportsReady()
+    {
+        try
+        {
+            var lines = File.ReadAllLines(Path.Combine(RootDirectory, "data", "postmaster.pid"));
+            return lines.Length >= 8 && lines[0].Trim() == _server.Id.ToString() && lines[7].Trim() == "ready";
+        }
+        catch (IOException)
+        {
+            return false; // not written yet
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true; // not ours to read: the connection probe decides alone
         }
     }
 
