@@ -165,25 +165,27 @@ public sealed partial class LocalPostgres : IAsyncDisposable
                     ? new PortTakenException(message)
                     : new InvalidOperationException(message);
             }
-            if (!PostmasterReportsReady())
-            {
-                if (deadline.Elapsed > timeout)
-                    throw new TimeoutException($"PostgreSQL did not report ready on port {Port} within {timeout}.");
-                await Task.Delay(20, cancellationToken);
-                continue;
-            }
-            try
-            {
-                await using var connection = new NpgsqlConnection(probe);
-                await connection.OpenAsync(cancellationToken);
+            var notReady = PostmasterReportsReady() ? await TryConnectAsync(probe, cancellationToken) : "it has not reported ready";
+            if (notReady is null)
                 return;
-            }
-            catch (Exception exception) when (exception is NpgsqlException or SocketException or TimeoutException)
-            {
-                if (deadline.Elapsed > timeout)
-                    throw new TimeoutException($"PostgreSQL did not accept connections on port {Port} within {timeout}: {exception.Message}");
-                await Task.Delay(50, cancellationToken);
-            }
+            if (deadline.Elapsed > timeout)
+                throw new TimeoutException($"PostgreSQL did not accept connections on port {Port} within {timeout}: {notReady}");
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    /// <summary>Null when a connection opens; otherwise why not.</summary>
+    private static async Task<string?> TryConnectAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            return null;
+        }
+        catch (Exception exception) when (exception is NpgsqlException or SocketException or TimeoutException)
+        {
+            return exception.Message;
         }
     }
 
