@@ -1,4 +1,5 @@
 using Fever.Api.Apis;
+using Fever.Api.BananaCakePop;
 using Fever.Api.Http;
 using Fever.Api.OpenApi;
 using Fever.Api.Snapshot;
@@ -15,6 +16,7 @@ var app = builder.Build();
 
 app.UseErrorEnvelope();
 app.UseResponseCompression();
+app.UseBananaCakePop();
 app.UseRateLimiter();
 app.MapApiDocs();
 app.MapSearchApi();
