@@ -10,7 +10,7 @@ CONFIGURATION ?= Debug
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
 
-prerequisites: ## Install what is missing (PostgreSQL 15 from Debian when root)
+prerequisites: ## Install what is missing (PostgreSQL 15 and Chromium from Debian when root; the browser tests' npm packages)
 	@./scripts/install-prerequisites.sh
 
 bench-prerequisites: ## Install what is missing, plus what only the benchmarks need (wrk)

@@ -3,6 +3,7 @@
 # with --bench, also what only the benchmarks need (`make bench`).
 # The machine is expected to have the .NET SDK (see global.json) and node/npm already.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 bench=0
 for argument in "$@"; do
@@ -22,27 +23,35 @@ fi
 # setpriv runs PostgreSQL as the postgres user when we are root; setsid keeps a Ctrl+C from reaching
 # the AppHost's children directly (both util-linux, normally present).
 { command -v setpriv && command -v setsid; } >/dev/null || missing+=(util-linux)
+# Chromium runs the browser tests (Banana Cake Pop on /graphql), driven by playwright-core.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 # wrk drives the HTTP load of the api benchmark.
 if [ $bench -eq 1 ] && ! command -v wrk >/dev/null; then
   missing+=(wrk)
 fi
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing: ${missing[*]}. Install them, e.g.: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "Installing ${missing[*]} from Debian…"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # policy-rc.d keeps the package from starting Debian's own cluster: we run our own.
+  had_policy=0
+  [ -e /usr/sbin/policy-rc.d ] && had_policy=1
+  [ $had_policy -eq 1 ] || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; }
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  [ $had_policy -eq 1 ] || rm -f /usr/sbin/policy-rc.d
+  echo "Installed: ${missing[*]}"
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
-  echo "Missing: ${missing[*]}. Install them, e.g.: sudo apt-get install -y ${missing[*]}" >&2
-  exit 1
+# The browser tests' node tooling (playwright-core), when node_modules is missing or older than its lock file.
+# Fever.Api's build installs Banana Cake Pop itself: that one is part of the product, this one only of the tests.
+browser_tests=Fever.Tests/Browser
+if [ ! "$browser_tests/node_modules/.package-lock.json" -nt "$browser_tests/package-lock.json" ]; then
+  command -v npm >/dev/null || { echo "npm is required for the browser tests (Node.js 20 or later)." >&2; exit 1; }
+  echo "Installing the browser tests' npm packages (npm ci in $browser_tests)…"
+  npm ci --prefix "$browser_tests" --no-audit --no-fund --loglevel=error
 fi
-
-echo "Installing ${missing[*]} from Debian…"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-# policy-rc.d keeps the package from starting Debian's own cluster: we run our own.
-had_policy=0
-[ -e /usr/sbin/policy-rc.d ] && had_policy=1
-[ $had_policy -eq 1 ] || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; }
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-[ $had_policy -eq 1 ] || rm -f /usr/sbin/policy-rc.d
-echo "Installed: ${missing[*]}"
