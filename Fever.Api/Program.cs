@@ -1,8 +1,10 @@
 using Fever.Api.Apis;
 using Fever.Api.BananaCakePop;
+using Fever.Api.GraphQL;
 using Fever.Api.Http;
 using Fever.Api.OpenApi;
 using Fever.Api.Snapshot;
+using Fever.GraphQL.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +13,7 @@ builder.AddEventSnapshot();
 builder.AddClientRateLimiting();
 builder.AddResponseCompressionForLargeAnswers();
 builder.AddApiDocs();
+builder.AddEventsGraphQL();
 
 var app = builder.Build();
 
@@ -20,6 +23,7 @@ app.UseBananaCakePop();
 app.UseRateLimiter();
 app.MapApiDocs();
 app.MapSearchApi();
+app.MapGraphQL();
 app.MapDefaultEndpoints();
 
 app.Run();
