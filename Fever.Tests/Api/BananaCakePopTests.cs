@@ -116,6 +116,14 @@ public sealed partial class BananaCakePopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Its_service_worker_is_left_out_so_the_ide_neither_precaches_itself_nor_reloads_under_the_user()
+    {
+        using var response = await GetAsync("/graphql/service-worker.js");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Turned_off_it_leaves_browsers_to_the_endpoint()
     {
         var (app, http) = await StartAsync(enabled: false);
