@@ -10,8 +10,7 @@ namespace Fever.Api.BananaCakePop;
 /// </summary>
 public sealed class BananaCakePopMiddleware(RequestDelegate next, BananaCakePopFiles files, BananaCakePopOptions options)
 {
-    public static readonly PathString GraphQLPath = "/graphql";
-
+    private static readonly PathString GraphQLPath = "/graphql";
     private const string ConfigFile = "/bcp-config.json";
     private const string HashedAssets = "/static";
 
@@ -22,7 +21,9 @@ public sealed class BananaCakePopMiddleware(RequestDelegate next, BananaCakePopF
             || !request.Path.StartsWithSegments(GraphQLPath, out var subpath))
             return next(context);
 
-        if (subpath.Value is null or "" or "/" && (request.Query.ContainsKey("query") || request.Query.ContainsKey("sdl")))
+        // Routing takes /graphql/ for the endpoint too.
+        var atEndpoint = !subpath.HasValue || subpath.Value == "/";
+        if (atEndpoint && (request.Query.ContainsKey("query") || request.Query.ContainsKey("sdl")))
             return next(context);
         if (!subpath.HasValue)
             return AcceptsHtml(request) ? RedirectToIde(context) : next(context);
