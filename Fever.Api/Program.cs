@@ -1,7 +1,9 @@
 using Fever.Api.Apis;
+using Fever.Api.GraphQL;
 using Fever.Api.Http;
 using Fever.Api.OpenApi;
 using Fever.Api.Snapshot;
+using Fever.GraphQL.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +12,7 @@ builder.AddEventSnapshot();
 builder.AddClientRateLimiting();
 builder.AddResponseCompressionForLargeAnswers();
 builder.AddApiDocs();
+builder.AddEventsGraphQL();
 
 var app = builder.Build();
 
@@ -18,6 +21,7 @@ app.UseResponseCompression();
 app.UseRateLimiter();
 app.MapApiDocs();
 app.MapSearchApi();
+app.MapGraphQL();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,0 +1,16 @@
+using Fever.GraphQL.Http;
+
+namespace Fever.Api.GraphQL;
+
+public static class GraphQLExtensions
+{
+    /// <summary>The events' GraphQL schema and its engine; limits from the "GraphQL" section, the API key from "Mutations".</summary>
+    public static IHostApplicationBuilder AddEventsGraphQL(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MutationOptions>().BindConfiguration(MutationOptions.SectionName);
+        builder.Services.AddSingleton<EventsQuery>();
+        builder.Services.AddSingleton<SyncRequests>();
+        builder.Services.AddGraphQLServer(FeverSchema.Build);
+        return builder;
+    }
+}

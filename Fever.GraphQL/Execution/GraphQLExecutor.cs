@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Fever.GraphQL.Language;
+using Fever.GraphQL.Types;
+using Fever.GraphQL.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Fever.GraphQL.Execution;
+
+/// <summary>
+/// Runs requests against one schema: size and token limits, parse, shape limits, validation (documents that pass
+/// are cached by their text), operation selection, variable coercion, cost limit, then execution under a timeout.
+/// </summary>
+public sealed class GraphQLExecutor(Schema schema, IOptions<ExecutionOptions> options, ILogger<GraphQLExecutor> logger)
+{
+    private sealed record PreparedDocument(Document? Document, IReadOnlyList<GraphQLError> Errors, Dictionary<string, FragmentDefinition> Fragments);
+
+    private readonly ConcurrentDictionary<string, PreparedDocument> _documents = new();
+
+    public Schema Schema => schema;
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken = default)
+    {
+        var limits = options.Value;
+        if (request.Query.Length > limits.MaxDocumentLength)
+            return ExecutionResult.RequestError(new GraphQLError(
+                $"The document is {request.Query.Length} characters long; the limit is {limits.MaxDocumentLength}.", ErrorCodes.DocumentTooLarge));
+
+        var prepared = Prepare(request.Query, limits);
+        if (prepared.Errors.Count > 0)
+            return ExecutionResult.RequestError(prepared.Errors);
+
+        var operation = SelectOperation(prepared.Document!, request.OperationName, out var operationError);
+        if (operation is null)
+            return ExecutionResult.RequestError(operationError!);
+        if (operation.Operation == OperationType.Mutation && !request.AllowMutations)
+            return ExecutionResult.RequestError(new GraphQLError("Mutations are not allowed over GET; use POST.", ErrorCodes.BadRequest))
+                with { IsMutationNotAllowed = true };
+        if (schema.RootType(operation.Operation) is not { } rootType)
+            return ExecutionResult.RequestError(GraphQLError.At(
+                $"Schema is not configured to execute {operation.Operation.ToString().ToLowerInvariant()} operation.", ErrorCodes.OperationNotFound, operation.Location));
+
+        var variables = VariableCoercion.Coerce(schema, operation, request.Variables, out var variableErrors);
+        if (variableErrors.Count > 0)
+            return ExecutionResult.RequestError(variableErrors);
+
+        var cost = OperationLimits.Cost(rootType, operation.SelectionSet, prepared.Fragments, variables, limits.DefaultPageSize, limits.MaxPageSize);
+        if (cost > limits.MaxCost)
+            return ExecutionResult.RequestError(GraphQLError.At(
+                $"The operation's estimated cost is {cost}; the limit is {limits.MaxCost}. Ask for smaller pages or fewer fields.",
+                ErrorCodes.MaxCostExceeded, operation.Location));
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limits.Timeout);
+        var state = new ExecutionState(schema, request, prepared.Fragments, variables, timeout.Token);
+        try
+        {
+            var data = await new OperationExecutor(state, logger).ExecuteAsync(rootType, operation.SelectionSet);
+            return new ExecutionResult(data, state.Errors, HasData: true);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            state.Errors.Add(new GraphQLError($"The operation did not finish within {limits.Timeout.TotalSeconds:0.#} s.", ErrorCodes.ExecutionTimeout));
+            return new ExecutionResult(null, state.Errors, HasData: true);
+        }
+    }
+
+    private PreparedDocument Prepare(string query, ExecutionOptions limits)
+    {
+        if (_documents.TryGetValue(query, out var cached))
+            return cached;
+        var prepared = Parse(query, limits);
+        if (prepared.Errors.Count == 0 || prepared.Errors[0].Code == ErrorCodes.ValidationFailed)
+        {
+            if (_documents.Count >= limits.DocumentCacheSize)
+                _documents.Clear();
+            _documents[query] = prepared;
+        }
+        return prepared;
+    }
+
+    private PreparedDocument Parse(string query, ExecutionOptions limits)
+    {
+        Document document;
+        try
+        {
+            document = Parser.Parse(query, limits.MaxTokens);
+        }
+        catch (GraphQLSyntaxException syntax)
+        {
+            return new PreparedDocument(null, [GraphQLError.At(syntax.Message, syntax.Code, syntax.Location)], []);
+        }
+        if (OperationLimits.CheckShape(document, limits) is { } shapeError)
+            return new PreparedDocument(null, [shapeError], []);
+        var errors = DocumentValidator.Validate(schema, document);
+        var fragments = new Dictionary<string, FragmentDefinition>();
+        foreach (var fragment in document.Fragments)
+            fragments.TryAdd(fragment.Name, fragment);
+        return new PreparedDocument(errors.Count == 0 ? document : null, errors, fragments);
+    }
+
+    private static OperationDefinition? SelectOperation(Document document, string? name, out GraphQLError? error)
+    {
+        error = null;
+        var operations = document.Operations.ToList();
+        if (name is not null)
+        {
+            var named = operations.FirstOrDefault(o => o.Name == name);
+            if (named is null)
+                error = new GraphQLError($"Unknown operation named \"{name}\".", ErrorCodes.OperationNotFound);
+            return named;
+        }
+        if (operations.Count == 1)
+            return operations[0];
+        error = new GraphQLError("Must provide operation name if query contains multiple operations.", ErrorCodes.OperationNotFound);
+        return null;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Collections;
+using Fever.GraphQL.Language;
+using Fever.GraphQL.Types;
+using Microsoft.Extensions.Logging;
+
+namespace Fever.GraphQL.Execution;
+
+/// <summary>
+/// Executes one operation's selection set (spec §6.3–6.4): fields in order, arguments coerced, values completed
+/// against their types; a field error nulls the nearest nullable field above it and is reported once.
+/// </summary>
+public sealed class OperationExecutor(ExecutionState state, ILogger logger)
+{
+    /// <summary>Thrown upward once an error is recorded at a non-null position, until a nullable field absorbs it.</summary>
+    private sealed class NullPropagation : Exception;
+
+    public async Task<ResultMap?> ExecuteAsync(ObjectType rootType, SelectionSet selectionSet)
+    {
+        try
+        {
+            return await ExecuteSelectionSetAsync(rootType, null, [selectionSet], []);
+        }
+        catch (NullPropagation)
+        {
+            return null;
+        }
+    }
+
+    private async ValueTask<ResultMap> ExecuteSelectionSetAsync(ObjectType type, object? value, IEnumerable<SelectionSet> selectionSets, List<object> path)
+    {
+        var fields = FieldCollector.Collect(state, type, selectionSets);
+        var result = new ResultMap(fields.Count);
+        foreach (var (responseName, nodes) in fields)
+        {
+            state.CancellationToken.ThrowIfCancellationRequested();
+            var definition = type.FindField(nodes[0].Name)!;
+            path.Add(responseName);
+            result.Add(responseName, await ExecuteFieldAsync(type, value, definition, nodes, path));
+            path.RemoveAt(path.Count - 1);
+        }
+        return result;
+    }
+
+    private async ValueTask<object?> ExecuteFieldAsync(ObjectType parentType, object? parent, FieldDefinition field, List<FieldSelection> nodes, List<object> path)
+    {
+        try
+        {
+            var arguments = CoerceArguments(field, nodes[0]);
+            var resolved = await field.Resolve(new FieldContext(state, parentType, field, nodes, parent, arguments));
+            return await CompleteAsync(field.Type, nodes, resolved, path);
+        }
+        catch (NullPropagation) when (!field.Type.IsNonNull)
+        {
+            return null;
+        }
+        catch (Exception exception) when (exception is not NullPropagation and not OperationCanceledException)
+        {
+            Record(exception, nodes[0], path);
+            if (field.Type.IsNonNull)
+                throw new NullPropagation();
+            return null;
+        }
+    }
+
+    private async ValueTask<object?> CompleteAsync(GraphQLType type, List<FieldSelection> nodes, object? value, List<object> path)
+    {
+        if (type is NonNullType nonNull)
+        {
+            return await CompleteAsync(nonNull.OfType, nodes, value, path)
+                ?? throw new GraphQLException($"Cannot return null for non-nullable field {FieldName(nodes)}.", ErrorCodes.NonNullViolation);
+        }
+        if (value is null)
+            return null;
+        switch (type)
+        {
+            case ListType list:
+                if (value is not IEnumerable items || value is string)
+                    throw new GraphQLException($"Expected a list for field {FieldName(nodes)}.", ErrorCodes.InternalError);
+                var completed = new List<object?>();
+                var index = 0;
+                foreach (var item in items)
+                {
+                    path.Add(index++);
+                    completed.Add(await CompleteItemAsync(list.OfType, nodes, item, path));
+                    path.RemoveAt(path.Count - 1);
+                }
+                return completed;
+            case ScalarType scalar:
+                return scalar.Serialize(value);
+            case EnumType enumType:
+                return enumType.Serialize(value);
+            case ObjectType objectType:
+                return await ExecuteSelectionSetAsync(objectType, value, nodes.Select(n => n.SelectionSet!), path);
+        }
+        throw new InvalidOperationException($"Cannot complete a value of type {type}.");
+    }
+
+    private async ValueTask<object?> CompleteItemAsync(GraphQLType itemType, List<FieldSelection> nodes, object? item, List<object> path)
+    {
+        try
+        {
+            return await CompleteAsync(itemType, nodes, item, path);
+        }
+        catch (NullPropagation) when (!itemType.IsNonNull)
+        {
+            return null;
+        }
+        catch (Exception exception) when (exception is not NullPropagation and not OperationCanceledException)
+        {
+            Record(exception, nodes[0], path);
+            if (itemType.IsNonNull)
+                throw new NullPropagation();
+            return null;
+        }
+    }
+
+    private Dictionary<string, object?> CoerceArguments(FieldDefinition field, FieldSelection node)
+    {
+        var values = new Dictionary<string, object?>(field.Arguments.Count);
+        foreach (var argument in field.Arguments)
+        {
+            var given = node.Arguments.FirstOrDefault(a => a.Name == argument.Name);
+            var isMissing = given is null || (given.Value is VariableNode variable && !state.Variables.ContainsKey(variable.Name));
+            if (isMissing)
+            {
+                if (argument.DefaultValue is not null)
+                {
+                    InputCoercion.TryCoerceLiteral(argument.DefaultValue, argument.Type, null, out var fallback);
+                    values[argument.Name] = fallback;
+                }
+                else if (argument.Type.IsNonNull)
+                    throw new GraphQLException($"Argument \"{argument.Name}\" of required type \"{argument.Type}\" was not provided.", ErrorCodes.InvalidArgument);
+                continue;
+            }
+            if (!InputCoercion.TryCoerceLiteral(given!.Value, argument.Type, state.Variables, out var value))
+                throw new GraphQLException($"Argument \"{argument.Name}\" has invalid value {given.Value}.", ErrorCodes.InvalidArgument);
+            values[argument.Name] = value;
+        }
+        return values;
+    }
+
+    private void Record(Exception exception, FieldSelection node, List<object> path)
+    {
+        var error = exception switch
+        {
+            GraphQLException known => new GraphQLError(known.Message, known.Code, [node.Location], [.. path], known.Extensions),
+            _ => new GraphQLError("Unexpected Execution Error", ErrorCodes.InternalError, [node.Location], [.. path]),
+        };
+        if (exception is not GraphQLException)
+            logger.LogError(exception, "Resolver of {Field} at {Path} failed", node.Name, string.Join('.', path));
+        state.Errors.Add(error);
+    }
+
+    private static string FieldName(List<FieldSelection> nodes) => $"\"{nodes[0].Name}\"";
+}
