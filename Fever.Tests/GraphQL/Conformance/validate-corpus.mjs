@@ -15,7 +15,7 @@ if (!schemaPath || !corpus) {
   process.exit(2);
 }
 
-const schema = loadSchema(schemaPath);
+const schema = attempt(() => loadSchema(schemaPath), `graphql-js cannot build a schema from ${schemaPath}`);
 const files = readdirSync(corpus).filter((file) => file.endsWith('.graphql')).sort();
 const verdicts = Object.fromEntries(files.map((file) => [file, judge(readFileSync(join(corpus, file), 'utf8'))]));
 console.log(JSON.stringify(verdicts, null, 2));
@@ -35,4 +35,14 @@ function judge(source) {
     .filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
     .map((operation) => operation.name?.value ?? null);
   return { verdict: errors.length === 0 ? 'valid' : 'invalid', errors, operations };
+}
+
+/** The value of `build`; on an error, says `what` and the error's message, and exits with 1. */
+function attempt(build, what) {
+  try {
+    return build();
+  } catch (error) {
+    console.error(`${what}: ${error.message}`);
+    process.exit(1);
+  }
 }
