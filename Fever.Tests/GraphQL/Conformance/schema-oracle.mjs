@@ -11,8 +11,8 @@
 //   verbatim             the SDL text is exactly printSchema(buildClientSchema(introspection))
 //   diff                 when not equal: '-' lines from the introspection, '+' lines from the SDL (both sorted)
 import { readFileSync } from 'node:fs';
-import { buildClientSchema, buildSchema, lexicographicSortSchema, printSchema, validateSchema } from 'graphql';
-import { readIntrospection } from './schema-files.mjs';
+import { buildSchema, GraphQLError, lexicographicSortSchema, printSchema, validateSchema } from 'graphql';
+import { buildIntrospectedSchema } from './schema-files.mjs';
 import { lineDiff } from './line-diff.mjs';
 
 const [introspectionPath, sdlPath] = process.argv.slice(2);
@@ -22,7 +22,7 @@ if (!introspectionPath || !sdlPath) {
 }
 
 const verdict = { introspectionErrors: [], schemaErrors: [], sdlErrors: [], equal: false, sameOrder: false, verbatim: false, diff: [] };
-const fromIntrospection = attempt(() => buildClientSchema(readIntrospection(introspectionPath)), verdict.introspectionErrors);
+const fromIntrospection = attempt(() => buildIntrospectedSchema(introspectionPath), verdict.introspectionErrors);
 const sdl = readFileSync(sdlPath, 'utf8');
 const fromSdl = attempt(() => buildSchema(sdl), verdict.sdlErrors);
 
@@ -38,12 +38,12 @@ if (fromIntrospection && fromSdl) {
 }
 console.log(JSON.stringify(verdict, null, 2));
 
-/** The value of `build`, or undefined with its error's message added to `errors`. */
+/** The value of `build`, or undefined with its error added to `errors` (a GraphQLError with its place in the source). */
 function attempt(build, errors) {
   try {
     return build();
   } catch (error) {
-    errors.push(error.message);
+    errors.push(error instanceof GraphQLError ? error.toString() : error.message);
     return undefined;
   }
 }
