@@ -15,6 +15,11 @@ builder.AddProject<Projects.Fever_Sync>("sync")
     .WaitFor(feverdb)
     .WithHttpHealthCheck("/health");
 
+// The key GraphQL mutations (requestSync) need in X-Api-Key; a fresh one per run unless given.
+var apiKey = builder.Configuration["Parameters:api-key"] is { Length: > 0 } givenKey
+    ? givenKey
+    : Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
 builder.AddProject<Projects.Fever_Api>("api")
     .WithReference(feverdb)
     .WaitFor(feverdb)
@@ -22,6 +27,11 @@ builder.AddProject<Projects.Fever_Api>("api")
     .WithHttpEndpoint(port: builder.Configuration.GetValue("Parameters:api-port", 5080))
     .WithReplicas(builder.Configuration.GetValue("Parameters:api-replicas", 1))
     .WithUrl("/search?starts_at=2021-01-01T00:00:00Z&ends_at=2021-12-31T23:59:59Z", "Search")
-    .WithUrl("/docs", "API docs");
+    .WithUrl("/docs", "API docs")
+    .WithUrl("/graphql", "GraphQL")
+    .WithEnvironment("Mutations__ApiKey", apiKey);
+
+if (builder.Configuration["Parameters:api-key"] is not { Length: > 0 })
+    Console.WriteLine($"GraphQL mutations take this run's API key in X-Api-Key: {apiKey} (set Parameters:api-key to choose one).");
 
 builder.Build().Run();

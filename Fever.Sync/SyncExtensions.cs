@@ -33,6 +33,8 @@ public static class SyncExtensions
         builder.Services.AddSingleton<EventWriter>();
         builder.Services.AddSingleton<SyncRunStore>();
         builder.Services.AddTransient<SyncRunner>();
+        builder.Services.AddSingleton<SyncRequestListener>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SyncRequestListener>());
         builder.Services.AddHostedService<SyncWorker>();
         return builder;
     }

@@ -3,9 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace Fever.Sync;
 
-/// <summary>Runs a sync at start, then every <see cref="SyncOptions.Interval"/>, one run at a time.</summary>
+/// <summary>Runs a sync at start, then every <see cref="SyncOptions.Interval"/> or when one is requested, one run at a time.</summary>
 public sealed class SyncWorker(
     SyncRunner runner,
+    SyncRequestListener requests,
     IOptions<SyncOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<SyncWorker> logger) : BackgroundService
@@ -21,14 +22,19 @@ public sealed class SyncWorker(
         }
 
         logger.LogInformation("Syncing now and every {Interval}", options.Value.Interval);
-        using var timer = new PeriodicTimer(options.Value.Interval);
         try
         {
-            do
+            while (true)
             {
+                var started = System.Diagnostics.Stopwatch.StartNew();
                 await runner.RunAsync(stoppingToken);
+                using var next = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var tick = Task.Delay(TimeSpan.FromTicks(Math.Max(0, (options.Value.Interval - started.Elapsed).Ticks)), next.Token);
+                var request = requests.WaitAsync(next.Token).AsTask();
+                await Task.WhenAny(tick, request);
+                stoppingToken.ThrowIfCancellationRequested();
+                await next.CancelAsync();
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -5,17 +5,17 @@ public abstract record TypeNode(Location Location);
 
 public sealed record NamedTypeNode(string Name, Location Location) : TypeNode(Location)
 {
-    public override string ToString() => Name;
+    public sealed override string ToString() => Name;
 }
 
 public sealed record ListTypeNode(TypeNode ItemType, Location Location) : TypeNode(Location)
 {
-    public override string ToString() => $"[{ItemType}]";
+    public sealed override string ToString() => $"[{ItemType}]";
 }
 
 public sealed record NonNullTypeNode(TypeNode Type, Location Location) : TypeNode(Location)
 {
-    public override string ToString() => $"{Type}!";
+    public sealed override string ToString() => $"{Type}!";
 }
 
 public static class TypeNodeExtensions

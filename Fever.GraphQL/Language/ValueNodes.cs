@@ -8,7 +8,7 @@ public abstract record ValueNode(Location Location)
     /// <summary>The value as GraphQL source, for error messages.</summary>
     public abstract void Print(StringBuilder text);
 
-    public override string ToString()
+    public sealed override string ToString()
     {
         var text = new StringBuilder();
         Print(text);
