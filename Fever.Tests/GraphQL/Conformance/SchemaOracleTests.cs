@@ -10,10 +10,12 @@ namespace Fever.Tests.GraphQL.Conformance;
 [Collection(SampleApiCollection.Name)]
 public sealed class SchemaOracleTests(SampleApiFixture fixture, ITestOutputHelper output)
 {
+    private readonly HttpClient _api = RunningApi.Of(fixture);
+
     [Fact]
     public async Task Introspection_gives_a_valid_schema_and_the_served_SDL_is_that_schema()
     {
-        using var schema = await ServedSchema.FetchAsync(fixture.Http);
+        using var schema = await ServedSchema.FetchAsync(_api);
 
         var verdict = await GraphQLJs.JudgeSchemaAsync(schema.IntrospectionFile, schema.SdlFile);
 
@@ -27,7 +29,7 @@ public sealed class SchemaOracleTests(SampleApiFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task The_comparison_catches_a_type_the_introspection_lacks()
     {
-        using var schema = await ServedSchema.FetchAsync(fixture.Http);
+        using var schema = await ServedSchema.FetchAsync(_api);
         await File.AppendAllTextAsync(schema.SdlFile, "\ntype Unserved {\n  value: Int\n}\n");
 
         var verdict = await GraphQLJs.JudgeSchemaAsync(schema.IntrospectionFile, schema.SdlFile);

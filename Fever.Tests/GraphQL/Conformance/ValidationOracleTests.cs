@@ -11,10 +11,12 @@ namespace Fever.Tests.GraphQL.Conformance;
 [Collection(SampleApiCollection.Name)]
 public sealed class ValidationOracleTests(SampleApiFixture fixture)
 {
+    private readonly HttpClient _api = RunningApi.Of(fixture);
+
     [Fact]
     public async Task Every_corpus_document_gets_the_verdict_graphql_js_gives()
     {
-        using var schema = await ServedSchema.FetchAsync(fixture.Http);
+        using var schema = await ServedSchema.FetchAsync(_api);
         var reference = await GraphQLJs.ValidateAsync(schema.IntrospectionFile, Corpus.Folder);
 
         var ours = await JudgeAllAsync(Corpus.Folder, reference);
@@ -29,7 +31,7 @@ public sealed class ValidationOracleTests(SampleApiFixture fixture)
     [Fact]
     public async Task Custom_scalar_literals_and_subscriptions_get_the_verdicts_we_expect()
     {
-        using var schema = await ServedSchema.FetchAsync(fixture.Http);
+        using var schema = await ServedSchema.FetchAsync(_api);
         var expected = Corpus.OwnVerdicts();
         var documents = await GraphQLJs.ValidateAsync(schema.IntrospectionFile, Corpus.OwnVerdictsFolder);
 
@@ -46,7 +48,7 @@ public sealed class ValidationOracleTests(SampleApiFixture fixture)
     [Fact]
     public async Task Each_corpus_document_is_what_its_name_says_to_graphql_js()
     {
-        using var schema = await ServedSchema.FetchAsync(fixture.Http);
+        using var schema = await ServedSchema.FetchAsync(_api);
         var problems = new List<string>();
 
         foreach (var (file, verdict) in await GraphQLJs.ValidateAsync(schema.IntrospectionFile, Corpus.Folder))
@@ -71,7 +73,7 @@ public sealed class ValidationOracleTests(SampleApiFixture fixture)
     {
         var verdicts = new ConcurrentDictionary<string, EngineVerdict>();
         await Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (document, _) =>
-            verdicts[document.Key] = await EngineVerdict.JudgeAsync(fixture.Http, Corpus.Read(folder, document.Key), document.Value.OperationToRun));
+            verdicts[document.Key] = await EngineVerdict.JudgeAsync(_api, Corpus.Read(folder, document.Key), document.Value.OperationToRun));
         return verdicts;
     }
 
