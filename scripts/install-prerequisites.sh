@@ -15,6 +15,17 @@ done
 missing=()
 command -v dotnet >/dev/null || { echo "The .NET SDK 10 is required: https://dot.net" >&2; exit 1; }
 
+# --- npm tooling of the GraphQL conformance tests (graphql-js, graphql-http; Fever.Tests/GraphQL/Conformance).
+# `npm ci` only when node_modules is missing or was installed from another package-lock.json; needs no root.
+conformance="$(cd "$(dirname "$0")/.." && pwd)/Fever.Tests/GraphQL/Conformance"
+if ! cmp -s "$conformance/package-lock.json" "$conformance/node_modules/.installed-package-lock.json"; then
+  command -v npm >/dev/null || { echo "npm (Node.js 20+) is required by the GraphQL conformance tests." >&2; exit 1; }
+  echo "Installing the GraphQL conformance tests' npm packages (npm ci)…"
+  (cd "$conformance" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$conformance/package-lock.json" "$conformance/node_modules/.installed-package-lock.json"
+fi
+# --- end of the GraphQL conformance tooling
+
 # PostgreSQL's server binaries (initdb, postgres); our code starts its own clusters from them.
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
   missing+=(postgresql)
