@@ -10,7 +10,7 @@ CONFIGURATION ?= Debug
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
 
-prerequisites: ## Install what is missing (PostgreSQL 15 and Chromium from Debian when root; the browser tests' npm packages)
+prerequisites: ## Install what is missing (PostgreSQL 15 and Chromium from Debian when root; the tests' npm tools)
 	@./scripts/install-prerequisites.sh
 
 bench-prerequisites: ## Install what is missing, plus what only the benchmarks need (wrk)

@@ -16,6 +16,21 @@ done
 missing=()
 command -v dotnet >/dev/null || { echo "The .NET SDK 10 is required: https://dot.net" >&2; exit 1; }
 
+# The tests' npm tools, each in its own folder: `npm ci` only when node_modules is missing or was installed from
+# another package-lock.json; needs no root. (Fever.Api's build installs Banana Cake Pop itself: that one is part
+# of the product.)
+npm_ci_when_stale() {
+  local folder=$1 users=$2
+  if ! cmp -s "$folder/package-lock.json" "$folder/node_modules/.installed-package-lock.json"; then
+    command -v npm >/dev/null || { echo "npm (Node.js 20+) is required by $users." >&2; exit 1; }
+    echo "npm ci in $folder, for $users…"
+    (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$folder/package-lock.json" "$folder/node_modules/.installed-package-lock.json"
+  fi
+}
+npm_ci_when_stale Fever.Tests/GraphQL/Conformance "the GraphQL conformance tests (graphql-js, graphql-http)"
+npm_ci_when_stale Fever.Tests/Browser "the browser tests (playwright-core)"
+
 # PostgreSQL's server binaries (initdb, postgres); our code starts its own clusters from them.
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
   missing+=(postgresql)
@@ -45,13 +60,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   [ $had_policy -eq 1 ] || rm -f /usr/sbin/policy-rc.d
   echo "Installed: ${missing[*]}"
-fi
-
-# The browser tests' node tooling (playwright-core), when node_modules is missing or older than its lock file.
-# Fever.Api's build installs Banana Cake Pop itself: that one is part of the product, this one only of the tests.
-browser_tests=Fever.Tests/Browser
-if [ ! "$browser_tests/node_modules/.package-lock.json" -nt "$browser_tests/package-lock.json" ]; then
-  command -v npm >/dev/null || { echo "npm is required for the browser tests (Node.js 20 or later)." >&2; exit 1; }
-  echo "Installing the browser tests' npm packages (npm ci in $browser_tests)…"
-  npm ci --prefix "$browser_tests" --no-audit --no-fund --loglevel=error
 fi

@@ -30,7 +30,7 @@ public sealed class EventsQuery(IDbContextFactory<FeverDbContext> contexts, IOpt
         {
             await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
             var matching = Matching(db.Events.AsNoTracking(), context);
-            var page = pageOrder.Apply(cursor is null ? matching : matching.Where(pageOrder.After(EventCursor.Decode(pageOrder, cursor))));
+            var page = pageOrder.Apply(cursor is null ? matching : matching.Where(pageOrder.After(EventCursor.Decode(order, cursor))));
             var rows = await page.Take(size + 1).ToListAsync(context.CancellationToken);
             var hasMore = rows.Count > size;
             if (hasMore)

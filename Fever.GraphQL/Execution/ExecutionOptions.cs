@@ -14,8 +14,8 @@ public sealed class ExecutionOptions
     /// <summary>Most lexical tokens in a document.</summary>
     public int MaxTokens { get; set; } = 5_000;
 
-    /// <summary>Deepest field nesting (introspection fields excluded).</summary>
-    public int MaxDepth { get; set; } = 12;
+    /// <summary>Deepest field nesting; the introspection query of graphql-js nests 15 levels, so IDEs need room above it.</summary>
+    public int MaxDepth { get; set; } = 20;
 
     /// <summary>Most fields in the operation once fragments are expanded (aliases count each time).</summary>
     public int MaxFields { get; set; } = 500;

@@ -6,8 +6,12 @@ namespace Fever.GraphQL.Language;
 /// </summary>
 public sealed class Parser
 {
+    /// <summary>Deepest nesting of selection sets, lists, objects and list types: keeps hostile documents off the stack.</summary>
+    public const int MaxNesting = 64;
+
     private readonly Lexer _lexer;
     private Token _token;
+    private int _nesting;
 
     private Parser(string source, int maxTokens)
     {
@@ -141,8 +145,10 @@ public sealed class Parser
         TypeNode type;
         if (Skip(TokenKind.LeftBracket))
         {
+            Enter(location);
             var item = Type();
             Expect(TokenKind.RightBracket);
+            _nesting--;
             type = new ListTypeNode(item, location);
         }
         else
@@ -160,13 +166,21 @@ public sealed class Parser
     {
         var location = _token.Location;
         Expect(TokenKind.LeftBrace);
+        Enter(location);
         var selections = new List<Selection>();
         do
         {
             selections.Add(Selection());
         }
         while (!Skip(TokenKind.RightBrace));
+        _nesting--;
         return new SelectionSet(selections, location);
+    }
+
+    private void Enter(Location location)
+    {
+        if (++_nesting > MaxNesting)
+            throw new GraphQLSyntaxException($"The document nests more than {MaxNesting} levels deep.", location, ErrorCodes.MaxDepthExceeded);
     }
 
     private Selection Selection()
@@ -248,12 +262,15 @@ public sealed class Parser
         {
             case TokenKind.LeftBracket:
                 Advance();
+                Enter(location);
                 var items = new List<ValueNode>();
                 while (!Skip(TokenKind.RightBracket))
                     items.Add(Value(isConstant));
+                _nesting--;
                 return new ListValueNode(items, location);
             case TokenKind.LeftBrace:
                 Advance();
+                Enter(location);
                 var fields = new List<ObjectFieldNode>();
                 while (!Skip(TokenKind.RightBrace))
                 {
@@ -262,6 +279,7 @@ public sealed class Parser
                     Expect(TokenKind.Colon);
                     fields.Add(new ObjectFieldNode(name, Value(isConstant), fieldLocation));
                 }
+                _nesting--;
                 return new ObjectValueNode(fields, location);
             case TokenKind.Int:
                 Advance();

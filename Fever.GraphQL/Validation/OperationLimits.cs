@@ -7,7 +7,6 @@ namespace Fever.GraphQL.Validation;
 /// <summary>
 /// The safety limits checked on an operation with its fragments expanded: nesting depth and field count before
 /// validation (so hostile documents never reach the costlier rules), and the estimated cost once it is valid.
-/// Introspection (<c>__schema</c>, <c>__type</c>) is exempt from depth and cost, as tools need its deep queries.
 /// </summary>
 public static class OperationLimits
 {
@@ -37,7 +36,7 @@ public static class OperationLimits
                     if (++fields > options.MaxFields)
                         return GraphQLError.At($"The operation selects more than {options.MaxFields} fields (fragments expanded, aliases counted).",
                             ErrorCodes.MaxFieldsExceeded, field.Location);
-                    if (field.Name is "__schema" or "__type" || field.SelectionSet is null)
+                    if (field.SelectionSet is null)
                         continue;
                     if (depth + 1 > options.MaxDepth)
                         return GraphQLError.At($"The operation nests fields deeper than {options.MaxDepth} levels.", ErrorCodes.MaxDepthExceeded, field.Location);
@@ -77,7 +76,7 @@ public static class OperationLimits
         {
             switch (selection)
             {
-                case FieldSelection field when field.Name is not ("__schema" or "__type"):
+                case FieldSelection field:
                     var definition = type.FindField(field.Name);
                     long inner = 0;
                     if (field.SelectionSet is not null && definition?.Type.Unwrapped is ObjectType innerType)

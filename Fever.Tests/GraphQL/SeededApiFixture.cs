@@ -1,0 +1,46 @@
+using Fever.AppHost.Postgres;
+using Fever.Data;
+using Fever.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Fever.Tests.GraphQL;
+
+/// <summary>A PostgreSQL of its own with 150 <see cref="SeededEvents"/>, and the API process serving it.</summary>
+public sealed class SeededApiFixture : IAsyncLifetime
+{
+    public const int EventCount = 150;
+
+    public LocalPostgres Postgres { get; private set; } = null!;
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
+    public ServiceProcess Api { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+    public GraphQLClient GraphQL { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions());
+        await Postgres.CreateDatabaseAsync("feverdb");
+        DataSource = NpgsqlDataSource.Create(Postgres.ConnectionString("feverdb"));
+        await new DatabaseMigrator(DataSource, NullLogger<DatabaseMigrator>.Instance).EnsureAppliedAsync();
+        await SeededEvents.InsertAsync(DataSource, SeededEvents.Generate(EventCount, seed: 42));
+        Api = await ApiProcess.StartHealthyAsync(Postgres.ConnectionString("feverdb"), new Dictionary<string, string>
+        {
+            ["Mutations__ApiKey"] = "test-key",
+            ["RateLimiting__Enabled"] = "false",
+        });
+        Http = new HttpClient { BaseAddress = Api.Url };
+        GraphQL = new GraphQLClient(Http);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (Api is not null)
+            await Api.DisposeAsync();
+        if (DataSource is not null)
+            await DataSource.DisposeAsync();
+        if (Postgres is not null)
+            await Postgres.DisposeAsync();
+    }
+}

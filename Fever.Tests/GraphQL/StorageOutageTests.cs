@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Fever.AppHost.Postgres;
+using Fever.Data;
+using Fever.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Fever.Tests.GraphQL;
+
+/// <summary>With PostgreSQL gone, GraphQL answers a clear field error (HTTP 200, data null) while /search keeps serving its snapshot.</summary>
+public sealed class StorageOutageTests
+{
+    [Fact]
+    public async Task Events_fail_with_storage_unavailable_and_search_still_answers()
+    {
+        var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions());
+        await postgres.CreateDatabaseAsync("feverdb");
+        await using (var dataSource = NpgsqlDataSource.Create(postgres.ConnectionString("feverdb")))
+        {
+            await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).EnsureAppliedAsync();
+            await SeededEvents.InsertAsync(dataSource, SeededEvents.Generate(5, seed: 1));
+        }
+        await using var api = await ApiProcess.StartHealthyAsync(postgres.ConnectionString("feverdb"));
+        using var http = new HttpClient { BaseAddress = api.Url };
+        var graphQL = new GraphQLClient(http);
+        Assert.Equal(5, (await graphQL.DataAsync("{ events { totalCount } }")).GetProperty("events").GetProperty("totalCount").GetInt32());
+
+        await postgres.DisposeAsync();
+        var response = await graphQL.PostAsync("{ events { totalCount } syncStatus { lastSucceededAt } }");
+
+        Assert.Equal(["STORAGE_UNAVAILABLE", "STORAGE_UNAVAILABLE"], GraphQLClient.ErrorCodes(response));
+        Assert.Equal(JsonValueKind.Null, response.GetProperty("data").GetProperty("events").ValueKind);
+        var search = JsonDocument.Parse(await http.GetStringAsync("/search")).RootElement;
+        Assert.Equal(5, search.GetProperty("data").GetProperty("events").GetArrayLength());
+    }
+}
