@@ -79,7 +79,11 @@ public sealed partial class DocumentValidator
         var usages = new VariableUsages();
         CheckVariableDefinitions(operation);
         CheckDirectives(operation.Directives, OperationLocation(operation.Operation), usages);
-        CheckSelectionSet(operation.SelectionSet, _schema.RootType(operation.Operation), usages);
+        var rootType = _schema.RootType(operation.Operation);
+        // Operation type existence: not in the October 2021 spec (nor graphql-js 16), but in the current draft.
+        if (rootType is null)
+            Report($"The schema does not support {operation.Operation.ToString().ToLowerInvariant()} operations.", operation.Location);
+        CheckSelectionSet(operation.SelectionSet, rootType, usages);
         CheckVariableUse(operation, usages);
     }
 
