@@ -23,7 +23,7 @@ public static class ErrorEnvelopeExtensions
             var error = status switch
             {
                 StatusCodes.Status404NotFound => new SearchError(status, ErrorCodes.NotFound,
-                    $"There is nothing at {http.Request.Path}; the API serves GET /search, /openapi/v1.json and /docs."),
+                    $"There is nothing at {http.Request.Path}; the API serves GET /search, /graphql, /openapi/v1.json and /docs."),
                 StatusCodes.Status405MethodNotAllowed => new SearchError(status, ErrorCodes.MethodNotAllowed,
                     $"{http.Request.Method} is not allowed on {http.Request.Path}; use GET."),
                 _ => new SearchError(status, $"http_{status}", $"The request failed with HTTP status {status}."),
