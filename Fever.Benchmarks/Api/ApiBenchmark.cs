@@ -26,12 +26,8 @@ public sealed class ApiBenchmark(GeneratedFeedOptions feed, TimeSpan loadDuratio
         Wrk.EnsureInstalled();
         var generated = new GeneratedFeed(feed);
 
-        Progress.Report(Name, "starting PostgreSQL");
-        await using var database = await ThrowawayDatabase.StartAsync(cancellationToken);
-        await StoreFeedAsync(database.ConnectionString, generated.PlanCount, cancellationToken);
-
-        Progress.Report(Name, "starting Fever.Api and waiting for /health to be Healthy");
-        await using var api = await ApiProcess.StartHealthyAsync(database.ConnectionString, cancellationToken);
+        await using var served = await ServedFeed.StartAsync(Name, feed, cancellationToken);
+        var api = served.Api;
         Progress.Report(Name, "asking each query once and checking the answers");
         var queries = await SearchQueries.CaptureAsync(api.BaseAddress, generated.PlanCount, cancellationToken);
         await using var ceiling = await CeilingServer.StartAsync(queries, cancellationToken);
@@ -46,15 +42,6 @@ public sealed class ApiBenchmark(GeneratedFeedOptions feed, TimeSpan loadDuratio
         var apiProcess = await api.StopAsync(cancellationToken);
 
         Report(output, generated, comparisons, apiProcess);
-    }
-
-    /// <summary>Fills the database as production does: the simulator serves the feed, one run of the real worker stores it.</summary>
-    private async Task StoreFeedAsync(string connectionString, int planCount, CancellationToken cancellationToken)
-    {
-        Progress.Report(Name, "rendering the feed and starting the provider simulator");
-        await using var simulator = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Generated = feed }, cancellationToken);
-        Progress.Report(Name, $"worker: one sync of the {planCount} plans");
-        await SyncWorkerProcess.RunOnceAsync(connectionString, simulator.FeedUrl, cancellationToken);
     }
 
     private void Report(TextWriter output, GeneratedFeed generated, IReadOnlyList<QueryComparison> comparisons, ProcessMeasurement apiProcess)

@@ -16,8 +16,12 @@ public static class Wrk
     /// <summary>Fails at once, before a scenario starts anything, when wrk is not installed.</summary>
     public static void EnsureInstalled() => FindExecutable();
 
-    /// <summary>Runs <c>wrk --latency</c> against <paramref name="url"/> and returns what it measured.</summary>
-    public static async Task<WrkReport> RunAsync(Uri url, int threads, int connections, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <c>wrk --latency</c> against <paramref name="url"/> (GETs, or the requests of <paramref name="script"/>) and
+    /// returns what it measured.
+    /// </summary>
+    public static async Task<WrkReport> RunAsync(
+        Uri url, WrkScript? script, int threads, int connections, TimeSpan duration, CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo(FindExecutable())
         {
@@ -27,9 +31,11 @@ public static class Wrk
                 "-c", Whole(connections),
                 "-d", $"{Whole((int)Math.Ceiling(duration.TotalSeconds))}s",
                 "--latency",
-                url.ToString(),
             },
         };
+        if (script is not null)
+            startInfo.ArgumentList.Add($"--script={script.FilePath}");
+        startInfo.ArgumentList.Add(url.ToString());
         await using var wrk = MeasuredProcess.Start(startInfo);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(duration + ExitGrace);
@@ -44,7 +50,7 @@ public static class Wrk
         }
         if (run.ExitCode != 0)
             throw new BenchmarkException($"wrk failed against {url} (exit code {run.ExitCode}):\n{run.Output}");
-        return WrkReport.Parse(run.Output);
+        return WrkReport.Parse(run.Output, scripted: script is not null);
     }
 
     private static string FindExecutable()

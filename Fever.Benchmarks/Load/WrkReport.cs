@@ -5,7 +5,8 @@ namespace Fever.Benchmarks.Load;
 
 /// <summary>
 /// What a <c>wrk --latency</c> run printed: the requests it completed, their rate, the median and 99th-percentile
-/// latency, and the failures it counted (socket errors, and answers with a status of 400 or more).
+/// latency, and the failures it counted (socket errors, answers with a status of 400 or more, and, with a
+/// <see cref="WrkScript"/>, answers unlike the one the scenario checked).
 /// </summary>
 public sealed partial record WrkReport(
     long Requests,
@@ -13,10 +14,14 @@ public sealed partial record WrkReport(
     TimeSpan Median,
     TimeSpan Percentile99,
     long SocketErrors,
-    long NonSuccessResponses)
+    long NonSuccessResponses,
+    long UnexpectedAnswers)
 {
-    /// <summary>Reads wrk's text report; throws when a figure the benchmarks need is not in it.</summary>
-    public static WrkReport Parse(string output)
+    /// <summary>
+    /// Reads wrk's text report, and the count of unexpected answers if <paramref name="scripted"/> (a run with a
+    /// <see cref="WrkScript"/>); throws when a figure the benchmarks need is not in it.
+    /// </summary>
+    public static WrkReport Parse(string output, bool scripted)
     {
         // wrk prints the "Socket errors" and "Non-2xx or 3xx responses" lines only when their counts are not zero.
         var socketErrors = SocketErrorsLine().Match(output) is { Success: true } errors
@@ -25,13 +30,18 @@ public sealed partial record WrkReport(
         var nonSuccess = NonSuccessLine().Match(output) is { Success: true } responses
             ? long.Parse(responses.Groups[1].Value, CultureInfo.InvariantCulture)
             : 0;
+        var unexpected = scripted
+            ? long.Parse(Required(UnexpectedAnswersLine(), output, "count of unexpected answers from its script").Groups[1].Value,
+                CultureInfo.InvariantCulture)
+            : 0;
         return new WrkReport(
             long.Parse(Required(RequestsLine(), output, "the number of requests").Groups[1].Value, CultureInfo.InvariantCulture),
             double.Parse(Required(RateLine(), output, "Requests/sec").Groups[1].Value, CultureInfo.InvariantCulture),
             Latency(Required(MedianLine(), output, "the 50% latency")),
             Latency(Required(Percentile99Line(), output, "the 99% latency")),
             socketErrors,
-            nonSuccess);
+            nonSuccess,
+            unexpected);
     }
 
     private static Match Required(Regex pattern, string output, string figure) =>
@@ -76,4 +86,8 @@ public sealed partial record WrkReport(
     // e.g. "  Non-2xx or 3xx responses: 12"
     [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
     private static partial Regex NonSuccessLine();
+
+    // e.g. "Unexpected answers: 0", printed by a WrkScript after wrk's report
+    [GeneratedRegex("^" + WrkScript.UnexpectedAnswersLabel + @" (\d+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex UnexpectedAnswersLine();
 }
