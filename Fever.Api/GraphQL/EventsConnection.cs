@@ -8,6 +8,14 @@ public sealed record EventsConnection(IReadOnlyList<EventEdge> Edges, PageInfo P
     public IEnumerable<Event> Nodes => Edges.Select(e => e.Node);
 }
 
-public sealed record EventEdge(string Cursor, Event Node);
+/// <summary>An event and its place in the order; the cursor is encoded only when asked for.</summary>
+public sealed record EventEdge(EventOrder Order, Event Node)
+{
+    public string Cursor => EventCursor.Encode(Order, Node);
+}
 
-public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
+public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, EventEdge? First, EventEdge? Last)
+{
+    public string? StartCursor => First?.Cursor;
+    public string? EndCursor => Last?.Cursor;
+}

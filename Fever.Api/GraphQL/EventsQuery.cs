@@ -39,12 +39,12 @@ public sealed class EventsQuery(IDbContextFactory<FeverDbContext> contexts, IOpt
                 rows.Reverse();
             int? total = context.Selects("totalCount") ? await matching.CountAsync(context.CancellationToken) : null;
 
-            var edges = rows.Select(row => new EventEdge(EventCursor.Encode(order, row), row)).ToList();
+            var edges = rows.Select(row => new EventEdge(order, row)).ToList();
             var pageInfo = new PageInfo(
                 HasNextPage: backwards ? context.HasArgument("before") : hasMore,
                 HasPreviousPage: backwards ? hasMore : context.HasArgument("after"),
-                StartCursor: edges.FirstOrDefault()?.Cursor,
-                EndCursor: edges.LastOrDefault()?.Cursor);
+                First: edges.FirstOrDefault(),
+                Last: edges.LastOrDefault());
             return new EventsConnection(edges, pageInfo, total);
         });
     }

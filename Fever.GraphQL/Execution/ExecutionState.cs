@@ -17,4 +17,10 @@ public sealed class ExecutionState(
     public IReadOnlyDictionary<string, object?> Variables { get; } = variables;
     public CancellationToken CancellationToken { get; } = cancellationToken;
     public List<GraphQLError> Errors { get; } = [];
+
+    /// <summary>
+    /// The collected fields of a selection on a type: every item of a list shares its field's nodes, so a page of
+    /// events collects its fields once, not once per event.
+    /// </summary>
+    public Dictionary<(ObjectType, object), Dictionary<string, List<FieldSelection>>> CollectedFields { get; } = [];
 }

@@ -18,7 +18,7 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
     {
         try
         {
-            return await ExecuteSelectionSetAsync(rootType, null, [selectionSet], []);
+            return await ExecuteSelectionSetAsync(rootType, null, FieldCollector.Collect(state, rootType, [selectionSet]), []);
         }
         catch (NullPropagation)
         {
@@ -26,9 +26,8 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
         }
     }
 
-    private async ValueTask<ResultMap> ExecuteSelectionSetAsync(ObjectType type, object? value, IEnumerable<SelectionSet> selectionSets, List<object> path)
+    private async ValueTask<ResultMap> ExecuteSelectionSetAsync(ObjectType type, object? value, Dictionary<string, List<FieldSelection>> fields, List<object> path)
     {
-        var fields = FieldCollector.Collect(state, type, selectionSets);
         var result = new ResultMap(fields.Count);
         foreach (var (responseName, nodes) in fields)
         {
@@ -90,7 +89,9 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
             case EnumType enumType:
                 return enumType.Serialize(value);
             case ObjectType objectType:
-                return await ExecuteSelectionSetAsync(objectType, value, nodes.Select(n => n.SelectionSet!), path);
+                if (!state.CollectedFields.TryGetValue((objectType, nodes), out var fields))
+                    state.CollectedFields[(objectType, nodes)] = fields = FieldCollector.Collect(state, objectType, nodes.Select(n => n.SelectionSet!));
+                return await ExecuteSelectionSetAsync(objectType, value, fields, path);
         }
         throw new InvalidOperationException($"Cannot complete a value of type {type}.");
     }
@@ -114,8 +115,12 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
         }
     }
 
+    private static readonly Dictionary<string, object?> NoArguments = [];
+
     private Dictionary<string, object?> CoerceArguments(FieldDefinition field, FieldSelection node)
     {
+        if (field.Arguments.Count == 0)
+            return NoArguments;
         var values = new Dictionary<string, object?>(field.Arguments.Count);
         foreach (var argument in field.Arguments)
         {
