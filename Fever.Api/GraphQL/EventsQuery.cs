@@ -26,18 +26,18 @@ public sealed class EventsQuery(IDbContextFactory<FeverDbContext> contexts, IOpt
         var cursor = backwards ? context.Argument<string>("before") : context.Argument<string>("after");
         var size = (backwards ? last : first) ?? options.Value.DefaultPageSize;
 
-        return await Storage.RunAsync(async () =>
+        return await Storage.RunAsync(async cancellationToken =>
         {
-            await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var matching = Matching(db.Events.AsNoTracking(), context);
             var page = pageOrder.Apply(cursor is null ? matching : matching.Where(pageOrder.After(EventCursor.Decode(order, cursor))));
-            var rows = await page.Take(size + 1).ToListAsync(context.CancellationToken);
+            var rows = await page.Take(size + 1).ToListAsync(cancellationToken);
             var hasMore = rows.Count > size;
             if (hasMore)
                 rows.RemoveAt(size);
             if (backwards)
                 rows.Reverse();
-            int? total = context.Selects("totalCount") ? await matching.CountAsync(context.CancellationToken) : null;
+            int? total = context.Selects("totalCount") ? await matching.CountAsync(cancellationToken) : null;
 
             var edges = rows.Select(row => new EventEdge(order, row)).ToList();
             var pageInfo = new PageInfo(
@@ -46,7 +46,7 @@ public sealed class EventsQuery(IDbContextFactory<FeverDbContext> contexts, IOpt
                 First: edges.FirstOrDefault(),
                 Last: edges.LastOrDefault());
             return new EventsConnection(edges, pageInfo, total);
-        });
+        }, context.CancellationToken);
     }
 
     private static IQueryable<Event> Matching(IQueryable<Event> events, FieldContext context)

@@ -29,12 +29,12 @@ public static class FeverSchema
                 new InputValue("order", EventOrder.SortInput().NonNull().List()),
             ]) { IsPaged = true })
             .Field(new FieldDefinition("eventById", eventType,
-                async context => await Storage.RunAsync(async () =>
+                async context => await Storage.RunAsync(async cancellationToken =>
                 {
-                    await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+                    await using var db = await contexts.CreateDbContextAsync(cancellationToken);
                     var id = context.Argument<Guid>("id");
-                    return (object?)await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, context.CancellationToken);
-                }),
+                    return (object?)await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+                }, context.CancellationToken),
                 "One event by its id, or null.", [new InputValue("id", HotChocolateScalars.Uuid.NonNull())]))
             .Field(new FieldDefinition("syncStatus", SyncStatusType(contexts).NonNull(), _ => new ValueTask<object?>(new object()),
                 "What the sync worker did lately."));
@@ -107,22 +107,22 @@ public static class FeverSchema
 
         return new ObjectType("SyncStatus", "What the sync worker did lately.")
             .Field(new FieldDefinition("lastRuns", run.NonNull().List().NonNull(),
-                async context => await Storage.RunAsync(async () =>
+                async context => await Storage.RunAsync(async cancellationToken =>
                 {
                     var count = context.Argument<int>("count");
                     if (count is < 0 or > 100)
                         throw new Fever.GraphQL.GraphQLException("count is between 0 and 100.", EventsQuery.InvalidPaging);
-                    await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-                    return (object?)await db.SyncRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(count).ToListAsync(context.CancellationToken);
-                }),
+                    await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                    return (object?)await db.SyncRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken);
+                }, context.CancellationToken),
                 "The most recent runs, newest first.",
                 [new InputValue("count", BuiltInScalars.Int.NonNull(), null, new IntValueNode("10", default))]))
             .Field(new FieldDefinition("lastSucceededAt", HotChocolateScalars.DateTime,
-                async context => await Storage.RunAsync(async () =>
+                async context => await Storage.RunAsync(async cancellationToken =>
                 {
-                    await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-                    return (object?)await db.SyncRuns.Where(r => r.Outcome == SyncOutcome.Succeeded).MaxAsync(r => r.FinishedAt, context.CancellationToken);
-                }),
+                    await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                    return (object?)await db.SyncRuns.Where(r => r.Outcome == SyncOutcome.Succeeded).MaxAsync(r => r.FinishedAt, cancellationToken);
+                }, context.CancellationToken),
                 "When the last successful run finished."));
     }
 

@@ -34,11 +34,11 @@ public sealed class SyncRequests(NpgsqlDataSource dataSource, IOptions<MutationO
             || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes(key)))
             throw new GraphQLException($"requestSync needs the API key in the {HeaderName} header.", NotAuthorized);
 
-        return await Storage.RunAsync(async () =>
+        return await Storage.RunAsync(async cancellationToken =>
         {
             await using var command = dataSource.CreateCommand($"SELECT pg_notify('{SyncRequestChannel.Name}', '')");
-            await command.ExecuteNonQueryAsync(context.CancellationToken);
+            await command.ExecuteNonQueryAsync(cancellationToken);
             return (object?)clock.GetUtcNow();
-        });
+        }, context.CancellationToken);
     }
 }
