@@ -21,9 +21,6 @@ public sealed record EventField(
 {
     public GraphQLType OutputType => IsNullable ? Type : Type.NonNull();
 
-    /// <summary>The column's CLR type without <see cref="Nullable{T}"/>.</summary>
-    public Type ValueType => Nullable.GetUnderlyingType(Column.ReturnType) ?? Column.ReturnType;
-
     private static EventField Of<T>(string name, ScalarType type, Expression<Func<Event, T>> column, Func<object, object>? toColumnValue = null,
         string? description = null, Func<Event, object?>? read = null)
     {

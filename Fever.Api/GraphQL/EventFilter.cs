@@ -31,11 +31,14 @@ public static class EventFilter
             {
                 "and" => All(Items(value).Select(item => Object(item, e))),
                 "or" => Any(Items(value).Select(item => Object(item, e))),
-                _ => Operations(EventField.Named(name), (IReadOnlyDictionary<string, object?>)value, ExpressionValues.Bind(EventField.Named(name).Column, e)),
+                _ => FieldOperations(EventField.Named(name), (IReadOnlyDictionary<string, object?>)value, e),
             });
         }
         return All(parts);
     }
+
+    private static Expression FieldOperations(EventField field, IReadOnlyDictionary<string, object?> operations, ParameterExpression e) =>
+        Operations(field, operations, ExpressionValues.Bind(field.Column, e));
 
     private static Expression Operations(EventField field, IReadOnlyDictionary<string, object?> operations, Expression column)
     {

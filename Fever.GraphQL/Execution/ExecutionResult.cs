@@ -10,9 +10,6 @@ public sealed record ExecutionResult(ResultMap? Data, IReadOnlyList<GraphQLError
 
     public static ExecutionResult RequestError(IReadOnlyList<GraphQLError> errors) => new(null, errors, HasData: false);
 
-    /// <summary>The request never reached execution because the document failed to parse or validate.</summary>
-    public bool IsDocumentError => !HasData && Errors.Any(e => e.Code is ErrorCodes.ParseFailed or ErrorCodes.ValidationFailed);
-
     /// <summary>Set when the operation was refused because it is a mutation sent over GET.</summary>
     public bool IsMutationNotAllowed { get; init; }
 }

@@ -20,6 +20,9 @@ public sealed class GraphQLExecutor(Schema schema, IOptions<ExecutionOptions> op
 
     public Schema Schema => schema;
 
+    /// <summary>The schema in SDL, printed once.</summary>
+    public string Sdl => field ??= Introspection.SchemaPrinter.Print(schema);
+
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken = default)
     {
         var limits = options.Value;

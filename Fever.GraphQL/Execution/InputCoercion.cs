@@ -57,17 +57,16 @@ public static class InputCoercion
             case InputObjectType inputObject:
                 if (literal is not ObjectValueNode objectNode)
                     return false;
-                var fields = new Dictionary<string, object?>();
+                var given = new Dictionary<string, ObjectFieldNode>();
                 foreach (var node in objectNode.Fields)
                 {
-                    if (inputObject.FindField(node.Name) is null || fields.ContainsKey(node.Name))
+                    if (inputObject.FindField(node.Name) is null || !given.TryAdd(node.Name, node))
                         return false;
-                    fields[node.Name] = null;
                 }
-                fields.Clear();
+                var fields = new Dictionary<string, object?>();
                 foreach (var field in inputObject.Fields)
                 {
-                    var node = objectNode.Fields.FirstOrDefault(f => f.Name == field.Name);
+                    var node = given.GetValueOrDefault(field.Name);
                     if (node is null || (node.Value is VariableNode fieldVariable && variables is not null && !variables.ContainsKey(fieldVariable.Name)))
                     {
                         if (field.DefaultValue is not null)

@@ -13,7 +13,7 @@ public static class VariableCoercion
         var values = new Dictionary<string, object?>();
         foreach (var definition in operation.Variables)
         {
-            var type = TypeOf(schema, definition.Type)!;
+            var type = schema.TypeFrom(definition.Type)!;
             JsonElement json = default;
             var provided = given is { ValueKind: JsonValueKind.Object } variables && variables.TryGetProperty(definition.Name, out json);
             if (!provided)
@@ -43,12 +43,4 @@ public static class VariableCoercion
         var text = json.GetRawText();
         return text.Length <= 80 ? text : text[..80] + "…";
     }
-
-    private static GraphQLType? TypeOf(Schema schema, TypeNode node) => node switch
-    {
-        NamedTypeNode named => schema.FindType(named.Name),
-        ListTypeNode list => TypeOf(schema, list.ItemType)?.List(),
-        NonNullTypeNode nonNull => TypeOf(schema, nonNull.Type)?.NonNull(),
-        _ => null,
-    };
 }

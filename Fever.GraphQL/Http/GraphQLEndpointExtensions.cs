@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Fever.GraphQL.Execution;
-using Fever.GraphQL.Introspection;
 using Fever.GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -45,7 +44,7 @@ public static class GraphQLEndpointExtensions
         if (HttpMethods.IsGet(context.Request.Method) && context.Request.Query.ContainsKey("sdl"))
         {
             response.ContentType = "text/plain; charset=utf-8";
-            await response.WriteAsync(Sdl(executor.Schema), context.RequestAborted);
+            await response.WriteAsync(executor.Sdl, context.RequestAborted);
             return;
         }
 
@@ -92,8 +91,4 @@ public static class GraphQLEndpointExtensions
     }
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static string? _sdl;
-
-    private static string Sdl(Schema schema) => _sdl ??= SchemaPrinter.Print(schema);
 }

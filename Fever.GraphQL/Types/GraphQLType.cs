@@ -27,8 +27,6 @@ public abstract class GraphQLType
 
     public bool IsInputType => Unwrapped.Kind is TypeKind.Scalar or TypeKind.Enum or TypeKind.InputObject;
 
-    public bool IsOutputType => Unwrapped.Kind is not TypeKind.InputObject;
-
     public bool IsLeaf => Unwrapped.Kind is TypeKind.Scalar or TypeKind.Enum;
 
     public NonNullType NonNull() => this as NonNullType ?? new NonNullType(this);
@@ -36,15 +34,6 @@ public abstract class GraphQLType
     public ListType List() => new(this);
 
     public abstract override string ToString();
-
-    /// <summary>Whether both are the same type, wrappers included.</summary>
-    public bool IsSameAs(GraphQLType other) => (this, other) switch
-    {
-        (ListType a, ListType b) => a.OfType.IsSameAs(b.OfType),
-        (NonNullType a, NonNullType b) => a.OfType.IsSameAs(b.OfType),
-        (NamedType a, NamedType b) => ReferenceEquals(a, b),
-        _ => false,
-    };
 }
 
 /// <summary>A type with a name of its own: scalar, object, enum or input object.</summary>

@@ -45,6 +45,15 @@ public sealed class Schema
 
     public NamedType? FindType(string name) => _types.GetValueOrDefault(name);
 
+    /// <summary>The type a document's type reference names, or null if its named type is unknown.</summary>
+    public GraphQLType? TypeFrom(Language.TypeNode node) => node switch
+    {
+        Language.NamedTypeNode named => FindType(named.Name),
+        Language.ListTypeNode list => TypeFrom(list.ItemType)?.List(),
+        Language.NonNullTypeNode nonNull => TypeFrom(nonNull.Type)?.NonNull(),
+        _ => null,
+    };
+
     public DirectiveDefinition? FindDirective(string name) => Directives.FirstOrDefault(d => d.Name == name);
 
     public ObjectType? RootType(Language.OperationType operation) => operation switch

@@ -13,7 +13,7 @@ public sealed partial class DocumentValidator
         {
             if (!seen.TryAdd(definition.Name, definition))
                 Report($"There can be only one variable named \"${definition.Name}\".", seen[definition.Name].Location, definition.Location);
-            var type = TypeOf(definition.Type);
+            var type = _schema.TypeFrom(definition.Type);
             if (type is null)
                 Report($"Unknown type \"{definition.Type.NamedTypeName()}\".", definition.Type.Location);
             else if (!type.IsInputType)
@@ -53,7 +53,7 @@ public sealed partial class DocumentValidator
                     : $"Variable \"${usage.Node.Name}\" is not defined by operation \"{operation.Name}\".", usage.Node.Location, operation.Location);
                 continue;
             }
-            if (usage.ExpectedType is null || TypeOf(definition.Type) is not { IsInputType: true } variableType)
+            if (usage.ExpectedType is null || _schema.TypeFrom(definition.Type) is not { IsInputType: true } variableType)
                 continue;
             if (!IsAllowed(variableType, definition.DefaultValue, usage.ExpectedType, usage.HasLocationDefault))
                 Report($"Variable \"${usage.Node.Name}\" of type \"{variableType}\" used in position expecting type \"{usage.ExpectedType}\".",
@@ -87,13 +87,5 @@ public sealed partial class DocumentValidator
         (_, ListType super) => type is ListType sub && IsSubType(sub.OfType, super.OfType),
         (ListType, _) => false,
         _ => ReferenceEquals(type, superType),
-    };
-
-    private GraphQLType? TypeOf(TypeNode node) => node switch
-    {
-        NamedTypeNode named => _schema.FindType(named.Name),
-        ListTypeNode list => TypeOf(list.ItemType)?.List(),
-        NonNullTypeNode nonNull => TypeOf(nonNull.Type) is { } inner ? new NonNullType(inner) : null,
-        _ => null,
     };
 }

@@ -64,11 +64,7 @@ public static class OperationLimits
     /// The estimated cost of a valid operation: 1 per field, and for a paged field 1 plus its page size (<c>first</c>
     /// or <c>last</c>, else <paramref name="defaultPageSize"/>) times the cost of what it selects.
     /// </summary>
-    public static long Cost(ObjectType rootType, SelectionSet selectionSet, IReadOnlyDictionary<string, FragmentDefinition> fragments,
-        IReadOnlyDictionary<string, object?> variables, int defaultPageSize, int maxPageSize) =>
-        CostOf(rootType, selectionSet, fragments, variables, defaultPageSize, maxPageSize);
-
-    private static long CostOf(ObjectType type, SelectionSet selectionSet, IReadOnlyDictionary<string, FragmentDefinition> fragments,
+    public static long Cost(ObjectType type, SelectionSet selectionSet, IReadOnlyDictionary<string, FragmentDefinition> fragments,
         IReadOnlyDictionary<string, object?> variables, int defaultPageSize, int maxPageSize)
     {
         long cost = 0;
@@ -80,15 +76,15 @@ public static class OperationLimits
                     var definition = type.FindField(field.Name);
                     long inner = 0;
                     if (field.SelectionSet is not null && definition?.Type.Unwrapped is ObjectType innerType)
-                        inner = CostOf(innerType, field.SelectionSet, fragments, variables, defaultPageSize, maxPageSize);
+                        inner = Cost(innerType, field.SelectionSet, fragments, variables, defaultPageSize, maxPageSize);
                     var size = definition?.IsPaged == true ? PageSize(field, variables, defaultPageSize, maxPageSize) : 1;
                     cost += 1 + size * inner;
                     break;
                 case InlineFragment inline:
-                    cost += CostOf(type, inline.SelectionSet, fragments, variables, defaultPageSize, maxPageSize);
+                    cost += Cost(type, inline.SelectionSet, fragments, variables, defaultPageSize, maxPageSize);
                     break;
                 case FragmentSpread spread when fragments.TryGetValue(spread.Name, out var fragment):
-                    cost += CostOf(type, fragment.SelectionSet, fragments, variables, defaultPageSize, maxPageSize);
+                    cost += Cost(type, fragment.SelectionSet, fragments, variables, defaultPageSize, maxPageSize);
                     break;
             }
         }
