@@ -17,11 +17,14 @@ public sealed class AppHostOptions
     /// <summary>Replace every fixed port (API, PostgreSQL, dashboard) by a free one, as the tests do.</summary>
     public bool RandomizePorts { get; set; }
 
-    /// <summary>The resource service and, later, the dashboard; loopback only.</summary>
+    /// <summary>The dashboard and the resource service; loopback only unless <c>Dashboard:Frontend:BrowserToken</c> is set.</summary>
     public string DashboardUrl { get; set; } = "http://localhost:18888";
 
-    /// <summary>OTLP/HTTP endpoint handed to the services as <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>; none when empty.</summary>
-    public string? OtlpEndpoint { get; set; }
+    /// <summary>
+    /// Where the dashboard's OTLP/HTTP receiver listens (loopback), handed to the services as
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>. Empty: no receiver, and the services export nothing.
+    /// </summary>
+    public string? OtlpEndpoint { get; set; } = "http://localhost:4318";
 
     /// <summary>Echo every resource's output to the console as <c>name | line</c>.</summary>
     public bool ConsoleLogs { get; set; } = true;

@@ -1,4 +1,7 @@
 using System.Net;
+using Fever.AppHost.Dashboard;
+using Fever.AppHost.Dashboard.Otlp;
+using Fever.AppHost.Dashboard.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,7 +25,10 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         var options = new AppHostOptions();
         builder.Configuration.GetSection(AppHostOptions.SectionName).Bind(options);
+        var dashboardOptions = new DashboardOptions();
+        builder.Configuration.GetSection(DashboardOptions.SectionName).Bind(dashboardOptions);
         Options = options;
+        Telemetry = new TelemetryRepository(dashboardOptions.TelemetryLimits);
         ResourceNotifications = new ResourceNotificationService();
         ResourceLogs = new ResourceLoggerService(options.ConsoleLogs);
 
@@ -39,12 +45,20 @@ public sealed class DistributedApplication : IAsyncDisposable
         web.Logging.AddFilter("Microsoft", LogLevel.Warning);
         web.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None); // RunAsync reports a failed start itself
         web.Logging.AddFilter("Fever.AppHost", options.ConsoleLogs ? LogLevel.Information : LogLevel.Warning);
-        var dashboard = DashboardEndpoint(options);
-        web.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(dashboard));
+        var dashboard = DashboardEndpoint(options, dashboardOptions.Frontend.BrowserToken);
+        var otlp = OtlpEndpoint(options);
+        web.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(dashboard);
+            if (otlp is not null)
+                kestrel.Listen(otlp);
+        });
         web.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(90));
         web.Services.AddSingleton(ResourceNotifications);
         web.Services.AddSingleton(ResourceLogs);
         web.Services.AddSingleton(this);
+        web.Services.AddSingleton(Telemetry);
+        web.Services.AddSingleton(dashboardOptions);
         web.Services.AddSingleton(provider => new AppHostContext(
             options, options.ResolveStateDirectory(builder.AppHostDirectory), builder.EnvironmentName,
             ResourceNotifications, ResourceLogs, provider.GetRequiredService<ILoggerFactory>()));
@@ -55,7 +69,11 @@ public sealed class DistributedApplication : IAsyncDisposable
             web.Services.AddHostedService<ReadyBanner>();
 
         _host = web.Build();
+        _host.UseDashboardPorts(otlp?.Port, dashboardOptions.Frontend.BrowserToken);
         _host.MapResourceService();
+        _host.MapDashboard();
+        if (otlp is not null)
+            _host.MapOtlpReceiver();
         Resources = builder.Resources;
     }
 
@@ -70,6 +88,9 @@ public sealed class DistributedApplication : IAsyncDisposable
     public ResourceLoggerService ResourceLogs { get; }
 
     public AppHostOptions Options { get; }
+
+    /// <summary>The telemetry the OTLP receiver has kept.</summary>
+    public TelemetryRepository Telemetry { get; }
 
     /// <summary>Where the resource service listens, once started.</summary>
     public Uri DashboardUrl =>
@@ -133,12 +154,34 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
     }
 
-    private static IPEndPoint DashboardEndpoint(AppHostOptions options)
+    /// <summary>Loopback, unless a browser token guards the dashboard (as Aspire's dashboard requires).</summary>
+    private static IPEndPoint DashboardEndpoint(AppHostOptions options, string? browserToken)
     {
         var url = new Uri(options.DashboardUrl);
-        var port = options.RandomizePorts ? 0 : url.Port;
-        return url.Host is "localhost" or "127.0.0.1" ? new IPEndPoint(IPAddress.Loopback, port)
-            : url.Host is "[::1]" or "::1" ? new IPEndPoint(IPAddress.IPv6Loopback, port)
-            : throw new InvalidOperationException($"AppHost:DashboardUrl must be a loopback address (localhost, 127.0.0.1, [::1]), not {url.Host}.");
+        var port = options.RandomizePorts ? LoopbackPort.Free() : url.Port;
+        if (Loopback(url) is { } loopback)
+            return new IPEndPoint(loopback, port);
+        if (string.IsNullOrEmpty(browserToken))
+            throw new AppHostException($"AppHost:DashboardUrl must be a loopback address (localhost, 127.0.0.1, [::1]), not {url.Host}, unless Dashboard:Frontend:BrowserToken is set.");
+        return new IPEndPoint(url.Host is "*" or "+" or "0.0.0.0" ? IPAddress.Any : IPAddress.Parse(url.Host), port);
     }
+
+    /// <summary>The OTLP receiver, always on loopback (it takes no credentials); none when <c>AppHost:OtlpEndpoint</c> is empty.</summary>
+    private static IPEndPoint? OtlpEndpoint(AppHostOptions options)
+    {
+        if (string.IsNullOrEmpty(options.OtlpEndpoint))
+            return null;
+        var url = new Uri(options.OtlpEndpoint);
+        var address = Loopback(url) ?? throw new AppHostException($"AppHost:OtlpEndpoint must be a loopback address (localhost, 127.0.0.1, [::1]), not {url.Host}.");
+        var endpoint = new IPEndPoint(address, options.RandomizePorts ? LoopbackPort.Free() : url.Port);
+        options.OtlpEndpoint = $"http://{endpoint}";
+        return endpoint;
+    }
+
+    private static IPAddress? Loopback(Uri url) => url.Host switch
+    {
+        "localhost" or "127.0.0.1" => IPAddress.Loopback,
+        "[::1]" or "::1" => IPAddress.IPv6Loopback,
+        _ => null,
+    };
 }

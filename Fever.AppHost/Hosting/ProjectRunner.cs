@@ -8,12 +8,13 @@ namespace Fever.AppHost.Hosting;
 /// Runs a project's replicas as child processes, each on its own loopback port, restarting one that exits
 /// unexpectedly with a growing delay; with several replicas a <see cref="ReplicaProxy"/> owns the public port.
 /// </summary>
-internal sealed class ProjectRunner : IResourceRunner
+internal sealed class ProjectRunner : IResourceRunner, IResourceCommands
 {
     private readonly ProjectResource _resource;
     private readonly AppHostContext _context;
     private readonly Replica[] _replicas;
     private ReplicaProxy? _proxy;
+    private CancellationToken _stopping;
 
     public ProjectRunner(ProjectResource resource, AppHostContext context)
     {
@@ -32,6 +33,7 @@ internal sealed class ProjectRunner : IResourceRunner
 
     public async Task StartAsync(CancellationToken stopping)
     {
+        _stopping = stopping;
         Uri publicUrl;
         if (_replicas.Length == 1)
         {
@@ -58,9 +60,41 @@ internal sealed class ProjectRunner : IResourceRunner
     {
         foreach (var replica in _replicas)
             replica.Stopping = true;
-        await Task.WhenAll(_replicas.Select(StopReplicaAsync));
+        await Task.WhenAll(_replicas.Select(replica => replica.ExclusivelyAsync(() => StopReplicaAsync(replica))));
         if (_proxy is not null)
             await _proxy.DisposeAsync();
+    }
+
+    public Task ExecuteAsync(string instanceName, ResourceCommand command)
+    {
+        var replica = _replicas.FirstOrDefault(r => r.Name == instanceName)
+            ?? throw new KeyNotFoundException($"There is no instance named '{instanceName}'.");
+        return replica.ExclusivelyAsync(async () =>
+        {
+            if (_stopping.IsCancellationRequested || replica.Url is null)
+                throw new InvalidOperationException($"{instanceName} has not started yet, or the app is stopping.");
+            var running = replica.Process is { HasExited: false };
+            if (command == ResourceCommand.Start && running)
+                throw new InvalidOperationException($"{instanceName} is already running.");
+            if (command == ResourceCommand.Stop && !running)
+                throw new InvalidOperationException($"{instanceName} is not running.");
+            if (command is ResourceCommand.Stop or ResourceCommand.Restart)
+            {
+                _context.Logger.LogInformation("{Resource}: {Command} asked from the dashboard", instanceName, command);
+                replica.Stopping = true;
+                await StopReplicaAsync(replica);
+                replica.Process = null;
+                _context.Notifications.Update(replica.Name, s => s with { Message = "Stopped from the dashboard." });
+            }
+            if (command is ResourceCommand.Start or ResourceCommand.Restart)
+            {
+                replica.Stopping = false;
+                await LaunchAsync(replica, _stopping);
+                replica.Supervisor = SuperviseAsync(replica, _stopping);
+                if (command == ResourceCommand.Restart)
+                    _context.Notifications.Update(replica.Name, s => s with { RestartCount = s.RestartCount + 1 });
+            }
+        });
     }
 
     private async Task StopReplicaAsync(Replica replica)
@@ -214,10 +248,26 @@ internal sealed class ProjectRunner : IResourceRunner
 
     private sealed class Replica(string name)
     {
+        private readonly SemaphoreSlim _exclusive = new(1, 1);
+
         public string Name { get; } = name;
         public Uri? Url { get; set; }
         public ChildProcess? Process { get; set; }
         public Task? Supervisor { get; set; }
         public volatile bool Stopping;
+
+        /// <summary>One stop, start or restart at a time.</summary>
+        public async Task ExclusivelyAsync(Func<Task> action)
+        {
+            await _exclusive.WaitAsync();
+            try
+            {
+                await action();
+            }
+            finally
+            {
+                _exclusive.Release();
+            }
+        }
     }
 }

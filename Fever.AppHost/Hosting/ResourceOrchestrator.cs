@@ -57,6 +57,19 @@ internal sealed class ResourceOrchestrator(IReadOnlyList<IResource> resources, A
         _stopping.Dispose();
     }
 
+    /// <summary>Runs a dashboard command on one instance of a resource whose runner takes commands.</summary>
+    /// <exception cref="KeyNotFoundException">No such instance.</exception>
+    /// <exception cref="NotSupportedException">Its resource takes no commands.</exception>
+    /// <exception cref="InvalidOperationException">The command does not apply now.</exception>
+    public Task ExecuteCommandAsync(string instanceName, ResourceCommand command)
+    {
+        var runner = _runners.Select(r => r.Runner).FirstOrDefault(r => r.InitialSnapshots.Any(s => s.Name == instanceName))
+            ?? throw new KeyNotFoundException($"There is no resource instance named '{instanceName}'.");
+        return runner is IResourceCommands commands
+            ? commands.ExecuteAsync(instanceName, command)
+            : throw new NotSupportedException($"{instanceName} cannot be stopped or started on its own: the resources that depend on it would lose it.");
+    }
+
     private IResourceRunner CreateRunner(Resource resource) => resource switch
     {
         ProjectResource project => new ProjectRunner(project, context),
