@@ -31,7 +31,7 @@ builder.AddProject<Projects.Fever_Api>("api")
     .WithUrl("/graphql", "GraphQL")
     .WithEnvironment("Mutations__ApiKey", apiKey);
 
-if (builder.Configuration["Parameters:api-key"] is not { Length: > 0 })
+if (builder.Configuration["Parameters:api-key"] is not { Length: > 0 } && builder.Configuration.GetValue("AppHost:ConsoleLogs", true))
     Console.WriteLine($"GraphQL mutations take this run's API key in X-Api-Key: {apiKey} (set Parameters:api-key to choose one).");
 
 builder.Build().Run();

@@ -1,20 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace Fever.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// Builds the tracer and meter providers at start (they are lazy singletons) and flushes every provider when
-/// the host stops, before the container disposes them, so the last spans, logs and metrics of a stopping
-/// service still reach the collector.
+/// Builds the tracer and meter providers when the host starts: they are lazy singletons, and nothing would
+/// listen before something asked for them. The container disposes them when the host stops, and disposing
+/// flushes what they still hold, so the last spans, logs and metrics of a stopping service are exported.
 /// </summary>
 internal sealed class TelemetryHostedService(IServiceProvider services) : IHostedService
 {
-    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(5);
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         services.GetService<TracerProvider>();
@@ -22,12 +19,5 @@ internal sealed class TelemetryHostedService(IServiceProvider services) : IHoste
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        var timeout = (int)FlushTimeout.TotalMilliseconds;
-        services.GetService<TracerProvider>()?.ForceFlush(timeout);
-        services.GetService<MeterProvider>()?.ForceFlush(timeout);
-        services.GetService<LoggerProvider>()?.ForceFlush(timeout);
-        return Task.CompletedTask;
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
