@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Xml;
 using Fever.Data;
 using Fever.Sync.Feed;
@@ -27,9 +28,14 @@ public sealed partial class SyncRunner(
     private static readonly TimeSpan RecordTimeout = TimeSpan.FromSeconds(10);
     private static readonly string WorkerName = $"{Environment.MachineName}/{Environment.ProcessId}";
 
-    /// <summary>Runs once and returns the recorded run, or null when the database could not even record it.</summary>
+    /// <summary>
+    /// Runs once and returns the recorded run, or null when the database could not even record it. Traced as "sync run",
+    /// measured by <see cref="SyncTelemetry"/>.
+    /// </summary>
     public async Task<SyncRun?> RunAsync(CancellationToken cancellationToken)
     {
+        using var activity = SyncTelemetry.Source.StartActivity("sync run");
+        var started = time.GetTimestamp();
         SyncRun run;
         try
         {
@@ -46,13 +52,15 @@ public sealed partial class SyncRunner(
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException)
         {
             LogDatabaseUnavailable(exception, exception.Message);
+            SyncTelemetry.RecordUnrecordedRun(activity, $"PostgreSQL is unavailable: {exception.Message}", time.GetElapsedTime(started));
             return null;
         }
 
         LogRunStarted(run.Id, run.ProviderUrl);
+        var report = new FeedParseReport();
         try
         {
-            await FetchAndStoreAsync(run, cancellationToken);
+            await FetchAndStoreAsync(run, report, activity, cancellationToken);
             run.Outcome = SyncOutcome.Succeeded;
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -80,12 +88,13 @@ public sealed partial class SyncRunner(
 
         run.FinishedAt = ToMicroseconds(time.GetUtcNow());
         await RecordAsync(run);
+        SyncTelemetry.RecordRun(activity, run, report, time.GetElapsedTime(started));
         LogRunFinished(run.Id, run.Outcome, (run.FinishedAt - run.StartedAt).Value.TotalSeconds, run.Attempts,
             run.PlansSeen, run.PlansInserted, run.PlansUpdated, run.PlansUnchanged, run.PlansSkipped, run.Error);
         return run;
     }
 
-    private async Task FetchAndStoreAsync(SyncRun run, CancellationToken cancellationToken)
+    private async Task FetchAndStoreAsync(SyncRun run, FeedParseReport report, Activity? runActivity, CancellationToken cancellationToken)
     {
         using var response = await provider.FetchAsync(cancellationToken);
         run.Attempts = response.Attempts;
@@ -96,12 +105,11 @@ public sealed partial class SyncRunner(
         // 64 KiB reads: the parser reads synchronously, and XmlReader alone would ask for 4 KiB at a time.
         await using var body = new CountingStream(new BufferedStream(await response.Content.ReadAsStreamAsync(download.Token), 1 << 16));
 
-        var report = new FeedParseReport();
         try
         {
             // The parser reads the body synchronously on its own thread: a cancelled run unblocks it by closing the response.
             using var closeOnCancel = download.Token.Register(response.Dispose);
-            var plans = parser.Parse(body, report, download.Token).WithReadAhead(capacity: 256);
+            var plans = parser.Parse(body, report, download.Token).WithParseSpan(runActivity).WithReadAhead(capacity: 256);
             var result = await writer.WriteAsync(plans, run.StartedAt, download.Token);
             run.PlansInserted = result.Inserted;
             run.PlansUpdated = result.Updated;

@@ -28,6 +28,7 @@ public static class SearchApi
     public static Results<EventsResult, ErrorResult> Search(
         HttpRequest request,
         EventSnapshotStore store,
+        ApiMetrics metrics,
         [FromQuery(Name = SearchRange.StartsAt), Description("Return only events that start at or after this instant")] string? startsAt = null,
         [FromQuery(Name = SearchRange.EndsAt), Description("Return only events that finish at or before this instant")] string? endsAt = null)
     {
@@ -36,6 +37,6 @@ public static class SearchApi
         if (store.Current is not { } snapshot)
             return new ErrorResult(new SearchError(StatusCodes.Status503ServiceUnavailable, ErrorCodes.SnapshotUnavailable,
                 "The events are still being loaded from the database; retry in a few seconds."));
-        return new EventsResult(snapshot, range);
+        return new EventsResult(snapshot, range, metrics);
     }
 }

@@ -9,9 +9,10 @@ namespace Fever.Api.Search;
 
 /// <summary>
 /// A 200 of /search: the envelope around the matching events' pre-encoded JSON, with a weak ETag of the
-/// snapshot's version (a 304 when the client already has it) and an exact Content-Length.
+/// snapshot's version (a 304 when the client already has it) and an exact Content-Length. A 200's event count
+/// goes to <see cref="ApiMetrics.RecordSearchResults"/>.
 /// </summary>
-public sealed class EventsResult(EventSnapshot snapshot, SearchRange range) : IResult, IEndpointMetadataProvider
+public sealed class EventsResult(EventSnapshot snapshot, SearchRange range, ApiMetrics metrics) : IResult, IEndpointMetadataProvider
 {
     private static ReadOnlySpan<byte> Prefix => """{"data":{"events":["""u8;
     private static ReadOnlySpan<byte> Suffix => """]},"error":null}"""u8;
@@ -28,6 +29,7 @@ public sealed class EventsResult(EventSnapshot snapshot, SearchRange range) : IR
         }
 
         var match = snapshot.Find(range.From, range.To);
+        metrics.RecordSearchResults(match.Count);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json";
         response.ContentLength = Prefix.Length + match.ByteLength + Suffix.Length;

@@ -2,12 +2,20 @@ namespace Fever.Api.Snapshot;
 
 /// <summary>
 /// Holds the current <see cref="EventSnapshot"/> (null until the first load) and its status. One writer,
-/// the <see cref="SnapshotUpdater"/>; any number of readers, each taking the reference once.
+/// the <see cref="SnapshotUpdater"/>; any number of readers, each taking the reference once. Its size and age are
+/// gauges of <see cref="ApiMetrics"/> from the moment it exists.
 /// </summary>
-public sealed class EventSnapshotStore(TimeProvider time)
+public sealed class EventSnapshotStore
 {
+    private readonly TimeProvider _time;
     private volatile EventSnapshot? _current;
     private volatile SnapshotStatus _status = SnapshotStatus.Starting;
+
+    public EventSnapshotStore(TimeProvider time, ApiMetrics metrics)
+    {
+        _time = time;
+        metrics.ObserveSnapshot(this);
+    }
 
     public EventSnapshot? Current => _current;
 
@@ -17,13 +25,13 @@ public sealed class EventSnapshotStore(TimeProvider time)
     public TimeSpan Age => _status switch
     {
         { Connected: true } => TimeSpan.Zero,
-        { ConfirmedAt: { } confirmedAt } => time.GetUtcNow() - confirmedAt,
+        { ConfirmedAt: { } confirmedAt } => _time.GetUtcNow() - confirmedAt,
         _ => TimeSpan.Zero,
     };
 
     public void Publish(EventSnapshot snapshot) => _current = snapshot;
 
-    public void MarkCurrent() => _status = new SnapshotStatus(true, time.GetUtcNow(), null, null);
+    public void MarkCurrent() => _status = new SnapshotStatus(true, _time.GetUtcNow(), null, null);
 
     public void MarkDisconnected(Exception error)
     {
@@ -31,7 +39,7 @@ public sealed class EventSnapshotStore(TimeProvider time)
         _status = status with
         {
             Connected = false,
-            DisconnectedSince = status.DisconnectedSince ?? time.GetUtcNow(),
+            DisconnectedSince = status.DisconnectedSince ?? _time.GetUtcNow(),
             LastError = error.Message,
         };
     }

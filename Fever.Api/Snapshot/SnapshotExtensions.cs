@@ -4,7 +4,10 @@ namespace Fever.Api.Snapshot;
 
 public static class SnapshotExtensions
 {
-    /// <summary>The in-memory event snapshot, kept current from PostgreSQL, and its readiness check "snapshot".</summary>
+    /// <summary>
+    /// The in-memory event snapshot, kept current from PostgreSQL, its readiness check "snapshot", and the API's metrics
+    /// (<see cref="ApiMetrics"/>), which observe it.
+    /// </summary>
     public static IHostApplicationBuilder AddEventSnapshot(this IHostApplicationBuilder builder)
     {
         builder.AddFeverData();
@@ -14,6 +17,7 @@ public static class SnapshotExtensions
                 "Snapshot:ReconnectDelay must be positive and no larger than Snapshot:MaxReconnectDelay.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ApiMetrics>();
         builder.Services.AddSingleton<EventSnapshotStore>();
         builder.Services.AddHostedService<SnapshotUpdater>();
         builder.Services.AddHealthChecks().AddCheck<SnapshotHealthCheck>("snapshot", tags: ["ready"]);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using Fever.GraphQL.Language;
 using Fever.GraphQL.Types;
@@ -11,6 +12,7 @@ namespace Fever.GraphQL.Execution;
 /// <summary>
 /// Runs requests against one schema: size and token limits, parse, shape limits, validation (documents that pass
 /// are cached by their text), operation selection, variable coercion, cost limit, then execution under a timeout.
+/// Traced by <see cref="GraphQLTelemetry"/>.
 /// </summary>
 public sealed class GraphQLExecutor(Schema schema, IOptions<ExecutionOptions> options, ILogger<GraphQLExecutor> logger)
 {
@@ -25,18 +27,35 @@ public sealed class GraphQLExecutor(Schema schema, IOptions<ExecutionOptions> op
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken = default)
     {
+        using var activity = GraphQLTelemetry.StartOperation(request.Query);
+        try
+        {
+            var result = await RunAsync(request, activity, cancellationToken);
+            activity?.SetErrors(result.Errors);
+            return result;
+        }
+        catch (Exception exception) when (activity is not null)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, exception.Message);
+            throw;
+        }
+    }
+
+    private async Task<ExecutionResult> RunAsync(ExecutionRequest request, Activity? activity, CancellationToken cancellationToken)
+    {
         var limits = options.Value;
         if (request.Query.Length > limits.MaxDocumentLength)
             return ExecutionResult.RequestError(new GraphQLError(
                 $"The document is {request.Query.Length} characters long; the limit is {limits.MaxDocumentLength}.", ErrorCodes.DocumentTooLarge));
 
-        var prepared = Prepare(request.Query, limits);
+        var prepared = Prepare(request.Query, limits, activity);
         if (prepared.Errors.Count > 0)
             return ExecutionResult.RequestError(prepared.Errors);
 
         var operation = SelectOperation(prepared.Document!, request.OperationName, out var operationError);
         if (operation is null)
             return ExecutionResult.RequestError(operationError!);
+        activity?.SetOperation(operation);
         if (operation.Operation == OperationType.Mutation && !request.AllowMutations)
             return ExecutionResult.RequestError(new GraphQLError("Mutations are not allowed over GET; use POST.", ErrorCodes.BadRequest))
                 with { IsMutationNotAllowed = true };
@@ -57,23 +76,28 @@ public sealed class GraphQLExecutor(Schema schema, IOptions<ExecutionOptions> op
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limits.Timeout);
         var state = new ExecutionState(schema, request, prepared.Fragments, variables, timeout.Token);
+        using var execute = GraphQLTelemetry.Source.StartActivity("graphql execute");
         try
         {
             var data = await new OperationExecutor(state, logger).ExecuteAsync(rootType, operation.SelectionSet);
+            execute?.SetErrors(state.Errors);
             return new ExecutionResult(data, state.Errors, HasData: true);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             state.Errors.Add(new GraphQLError($"The operation did not finish within {limits.Timeout.TotalSeconds:0.#} s.", ErrorCodes.ExecutionTimeout));
+            execute?.SetErrors(state.Errors);
             return new ExecutionResult(null, state.Errors, HasData: true);
         }
     }
 
-    private PreparedDocument Prepare(string query, ExecutionOptions limits)
+    private PreparedDocument Prepare(string query, ExecutionOptions limits, Activity? activity)
     {
-        if (_documents.TryGetValue(query, out var cached))
-            return cached;
-        var prepared = Parse(query, limits);
+        var isCached = _documents.TryGetValue(query, out var cached);
+        activity?.SetTag("fever.graphql.document.cached", isCached);
+        if (isCached)
+            return cached!;
+        var prepared = ParseAndValidate(query, limits);
         if (prepared.Errors.Count == 0 || prepared.Errors[0].Code == ErrorCodes.ValidationFailed)
         {
             if (_documents.Count >= limits.DocumentCacheSize)
@@ -83,20 +107,30 @@ public sealed class GraphQLExecutor(Schema schema, IOptions<ExecutionOptions> op
         return prepared;
     }
 
-    private PreparedDocument Parse(string query, ExecutionOptions limits)
+    private PreparedDocument ParseAndValidate(string query, ExecutionOptions limits)
     {
         Document document;
-        try
+        using (var parse = GraphQLTelemetry.Source.StartActivity("graphql parse"))
         {
-            document = Parser.Parse(query, limits.MaxTokens);
+            try
+            {
+                document = Parser.Parse(query, limits.MaxTokens);
+            }
+            catch (GraphQLSyntaxException syntax)
+            {
+                parse?.SetStatus(ActivityStatusCode.Error, syntax.Message);
+                return new PreparedDocument(null, [GraphQLError.At(syntax.Message, syntax.Code, syntax.Location)], []);
+            }
         }
-        catch (GraphQLSyntaxException syntax)
-        {
-            return new PreparedDocument(null, [GraphQLError.At(syntax.Message, syntax.Code, syntax.Location)], []);
-        }
+
+        using var validate = GraphQLTelemetry.Source.StartActivity("graphql validate");
         if (OperationLimits.CheckShape(document, limits) is { } shapeError)
+        {
+            validate?.SetStatus(ActivityStatusCode.Error, shapeError.Message);
             return new PreparedDocument(null, [shapeError], []);
+        }
         var errors = DocumentValidator.Validate(schema, document);
+        validate?.SetErrors(errors);
         var fragments = new Dictionary<string, FragmentDefinition>();
         foreach (var fragment in document.Fragments)
             fragments.TryAdd(fragment.Name, fragment);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -12,9 +13,26 @@ public sealed class ProviderClient(HttpClient http, ProviderResilience resilienc
 
     /// <summary>
     /// Returns once a 2xx answer's headers have arrived. Throws <see cref="ProviderUnavailableException"/>
-    /// when no attempt succeeded within the budget or the circuit is open.
+    /// when no attempt succeeded within the budget or the circuit is open. Traced as "fetch", with the attempts made.
     /// </summary>
     public async Task<ProviderResponse> FetchAsync(CancellationToken cancellationToken)
+    {
+        using var activity = SyncTelemetry.Source.StartActivity("fetch");
+        try
+        {
+            var response = await SendAsync(cancellationToken);
+            activity?.SetTag("fever.sync.attempts", response.Attempts);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            activity?.SetTag("fever.sync.attempts", (exception as ProviderUnavailableException)?.Attempts)
+                .SetStatus(ActivityStatusCode.Error, exception.Message);
+            throw;
+        }
+    }
+
+    private async Task<ProviderResponse> SendAsync(CancellationToken cancellationToken)
     {
         var url = FeedUrl;
         var attempts = 0;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Fever.Data;
@@ -73,7 +74,28 @@ public sealed class EventWriter(NpgsqlDataSource dataSource)
         FROM incoming
         """;
 
+    /// <summary>Stores <paramref name="plans"/> as they come; traced as "write", with what the merge did.</summary>
     public async Task<EventWriteResult> WriteAsync(
+        IAsyncEnumerable<FeedPlan> plans, DateTimeOffset seenAt, CancellationToken cancellationToken)
+    {
+        using var activity = SyncTelemetry.Source.StartActivity("write");
+        try
+        {
+            var result = await WriteInTransactionAsync(plans, seenAt, cancellationToken);
+            activity?.SetTag("fever.sync.plans.inserted", result.Inserted)
+                .SetTag("fever.sync.plans.updated", result.Updated)
+                .SetTag("fever.sync.plans.unchanged", result.Unchanged)
+                .SetTag("fever.sync.version", result.Version);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            throw;
+        }
+    }
+
+    private async Task<EventWriteResult> WriteInTransactionAsync(
         IAsyncEnumerable<FeedPlan> plans, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
