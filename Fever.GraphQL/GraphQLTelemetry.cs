@@ -5,8 +5,9 @@ using Fever.GraphQL.Language;
 namespace Fever.GraphQL;
 
 /// <summary>
-/// The engine's traces, on the activity source "Fever.GraphQL", after the OpenTelemetry GraphQL conventions: one span
-/// per request, named after its operation type ("query", "mutation"; "GraphQL Operation" while that is unknown), with
+/// The engine's traces, on the activity source "Fever.GraphQL", after the OpenTelemetry GraphQL conventions' attributes:
+/// one span per request, named as HotChocolate names it, by operation type and name ("query Items"; "query" for an
+/// anonymous one; "GraphQL Operation" while the operation is unknown), with
 /// "graphql parse", "graphql validate" and "graphql execute" under it. A document from the executor's cache is not
 /// parsed nor validated again: its operation span says so (<c>fever.graphql.document.cached</c>) and has no such children.
 /// </summary>
@@ -38,7 +39,7 @@ public static class GraphQLTelemetry
             OperationType.Subscription => "subscription",
             _ => "query",
         };
-        activity.DisplayName = type;
+        activity.DisplayName = operation.Name is { } name ? $"{type} {name}" : type;
         activity.SetTag("graphql.operation.type", type);
         activity.SetTag("graphql.operation.name", operation.Name);
     }

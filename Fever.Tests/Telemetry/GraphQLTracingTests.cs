@@ -33,7 +33,7 @@ public sealed class GraphQLTracingTests
         var result = await Executor().ExecuteAsync(new ExecutionRequest(ItemsQuery));
 
         Assert.Empty(result.Errors);
-        var operation = trace.Single("query");
+        var operation = trace.Single("query Items");
         Assert.Equal(trace.Root.SpanId, operation.ParentSpanId);
         Assert.Equal(ActivityKind.Internal, operation.Kind);
         Assert.Equal("Items", operation.GetTagItem("graphql.operation.name"));
@@ -54,7 +54,7 @@ public sealed class GraphQLTracingTests
 
         await executor.ExecuteAsync(new ExecutionRequest(ItemsQuery));
 
-        var operation = trace.Single("query");
+        var operation = trace.Single("query Items");
         Assert.Equal(true, operation.GetTagItem("fever.graphql.document.cached"));
         Assert.Equal(["graphql execute"], trace.ChildrenOf(operation).Select(span => span.DisplayName));
     }
@@ -96,6 +96,6 @@ public sealed class GraphQLTracingTests
 
         await Executor().ExecuteAsync(new ExecutionRequest(query));
 
-        Assert.Null(trace.Single("query").GetTagItem("graphql.document"));
+        Assert.Null(trace.Single("query Items").GetTagItem("graphql.document"));
     }
 }
