@@ -64,14 +64,26 @@ public sealed class SnapshotUpdater(
 
     private async Task RefreshAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        var changes = await EventChangeReader.ReadChangesAsync(connection, _builder, cancellationToken);
-        if (changes > 0 || store.Current is null)
+        using var activity = ApiTracing.Source.StartActivity("snapshot refresh");
+        try
         {
-            store.Publish(_builder.Build());
-            logger.LogInformation("Snapshot at version {Version}: {Changes} events changed, {Events} in all ({Elapsed:F0} ms)",
-                _builder.Version, changes, _builder.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var started = Stopwatch.GetTimestamp();
+            var changes = await EventChangeReader.ReadChangesAsync(connection, _builder, cancellationToken);
+            activity?.SetTag("fever.snapshot.changes", changes);
+            activity?.SetTag("fever.snapshot.version", _builder.Version);
+            activity?.SetTag("fever.snapshot.events", _builder.Count);
+            if (changes > 0 || store.Current is null)
+            {
+                store.Publish(_builder.Build());
+                logger.LogInformation("Snapshot at version {Version}: {Changes} events changed, {Events} in all ({Elapsed:F0} ms)",
+                    _builder.Version, changes, _builder.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            store.MarkCurrent();
         }
-        store.MarkCurrent();
+        catch (Exception exception) when (activity is not null)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, exception.Message);
+            throw;
+        }
     }
 }

@@ -8,8 +8,8 @@ namespace Fever.Tests.Dashboard;
 
 /// <summary>
 /// The whole app with its OTLP receiver: the services' telemetry reaches the dashboard's JSON as an operator
-/// reads it: the API's request spans, a sync run's trace down to the provider call and the SQL, the API's HTTP
-/// metrics and the structured logs, tied to their traces.
+/// reads it: the API's request spans, a sync run's trace down to the provider call and the SQL, the snapshot's
+/// refreshes with their SQL, the API's HTTP metrics and the structured logs, tied to their traces.
 /// </summary>
 [Collection(AppHostCollection.Name)]
 public sealed class TelemetryEndToEndTests
@@ -42,12 +42,20 @@ public sealed class TelemetryEndToEndTests
         Assert.Contains(spans, s => s.GetProperty("scope").GetString() == "Npgsql");
         Assert.All(spans.Skip(1), s => Assert.Equal(root.GetProperty("traceId").GetString(), s.GetProperty("traceId").GetString()));
 
+        var refresh = await WaitForTraceAsync(dashboard, "resource=api&text=snapshot%20refresh");
+        Assert.Contains(refresh.GetProperty("spans").EnumerateArray(), s => s.GetProperty("span").GetProperty("scope").GetString() == "Npgsql");
+
+        JsonElement duration = default;
         await Eventually.WaitUntilAsync(async () =>
-            (await dashboard.GetFromJsonAsync<JsonElement>("/api/telemetry/metrics?resource=api")).GetProperty("instruments").EnumerateArray()
-                .Any(i => i.GetProperty("name").GetString() == "http.server.request.duration"), Patience);
-        var duration = await dashboard.GetFromJsonAsync<JsonElement>("/api/telemetry/metrics/api/http.server.request.duration");
+        {
+            using var response = await dashboard.GetAsync("/api/telemetry/metrics/api/http.server.request.duration");
+            if (!response.IsSuccessStatusCode)
+                return false;
+            duration = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return duration.GetProperty("series").EnumerateArray().Any(s => s.GetProperty("attributes").GetString()!.Contains("http.route=/search", StringComparison.Ordinal));
+        }, Patience);
         Assert.Equal("Histogram", duration.GetProperty("kind").GetString());
-        Assert.Contains(duration.GetProperty("series").EnumerateArray(), s => s.GetProperty("attributes").GetString()!.Contains("http.route=/search", StringComparison.Ordinal));
+        Assert.Equal("s", duration.GetProperty("unit").GetString());
 
         var traces = await dashboard.GetFromJsonAsync<JsonElement>("/api/telemetry/traces?limit=10000");
         Assert.DoesNotContain(traces.GetProperty("items").EnumerateArray(), t => t.GetProperty("name").GetString()!.Contains("/health", StringComparison.Ordinal));
