@@ -1,12 +1,19 @@
+using Fever.AppHost.Dashboard.Pages;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fever.AppHost.Dashboard;
 
 internal static class DashboardEndpoints
 {
-    /// <summary>The dashboard: its pages and the telemetry API they read (the resource service is mapped on its own).</summary>
+    /// <summary>
+    /// The dashboard: its pages (at the URLs of Aspire's dashboard), their stylesheet and scripts, and the telemetry
+    /// API they read (the resource service is mapped on its own).
+    /// </summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/", ResourcesPage.Render);
+        app.MapDashboardAssets();
         app.MapTelemetryApi();
         return app;
     }
