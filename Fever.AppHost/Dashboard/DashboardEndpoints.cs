@@ -1,4 +1,5 @@
 using Fever.AppHost.Dashboard.Pages;
+using Fever.AppHost.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -13,6 +14,8 @@ internal static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", ResourcesPage.Render);
+        app.MapGet("/consolelogs", (ResourceNotificationService notifications) => ConsoleLogsPage.Render(null, notifications));
+        app.MapGet("/consolelogs/resource/{name}", (string name, ResourceNotificationService notifications) => ConsoleLogsPage.Render(name, notifications));
         app.MapDashboardAssets();
         app.MapTelemetryApi();
         return app;
