@@ -1,4 +1,5 @@
 using Fever.AppHost.Dashboard.Pages;
+using Fever.AppHost.Dashboard.Telemetry;
 using Fever.AppHost.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -16,6 +17,7 @@ internal static class DashboardEndpoints
         app.MapGet("/", ResourcesPage.Render);
         app.MapGet("/consolelogs", (ResourceNotificationService notifications) => ConsoleLogsPage.Render(null, notifications));
         app.MapGet("/consolelogs/resource/{name}", (string name, ResourceNotificationService notifications) => ConsoleLogsPage.Render(name, notifications));
+        app.MapGet("/structuredlogs", StructuredLogsPage.Render);
         app.MapDashboardAssets();
         app.MapTelemetryApi();
         return app;
