@@ -18,6 +18,8 @@ internal static class DashboardEndpoints
         app.MapGet("/consolelogs", (ResourceNotificationService notifications) => ConsoleLogsPage.Render(null, notifications));
         app.MapGet("/consolelogs/resource/{name}", (string name, ResourceNotificationService notifications) => ConsoleLogsPage.Render(name, notifications));
         app.MapGet("/structuredlogs", StructuredLogsPage.Render);
+        app.MapGet("/traces", TraceListPage.Render);
+        app.MapGet("/traces/detail/{traceId}", TraceDetailPage.Render);
         app.MapDashboardAssets();
         app.MapTelemetryApi();
         return app;
