@@ -20,6 +20,9 @@ internal static class DashboardEndpoints
         app.MapGet("/structuredlogs", StructuredLogsPage.Render);
         app.MapGet("/traces", TraceListPage.Render);
         app.MapGet("/traces/detail/{traceId}", TraceDetailPage.Render);
+        app.MapGet("/metrics", (TelemetryRepository telemetry, ResourceNotificationService notifications) =>
+            MetricsPage.Render(null, null, telemetry, notifications));
+        app.MapGet("/metrics/resource/{name}", MetricsPage.Render);
         app.MapDashboardAssets();
         app.MapTelemetryApi();
         return app;
