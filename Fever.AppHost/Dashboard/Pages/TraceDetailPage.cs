@@ -45,7 +45,7 @@ internal static class TraceDetailPage
 
     private static Html Ticks(double totalMs) => Html.Of($"""
         <div class="ticks">{new[] { 0, 0.25, 0.5, 0.75, 1 }.Select(share =>
-            Html.Of($"""<span style="left:{Percent(share)}%">{(share == 0 ? "0" : Duration(share * totalMs))}</span>"""))}</div>
+            Html.Of($"""<span style="left:{Percent(share)}%">{Duration(share * totalMs)}</span>"""))}</div>
         """);
 
     private static Html SpanRows(WaterfallSpan placed, TraceSummary trace)
@@ -94,6 +94,7 @@ internal static class TraceDetailPage
     /// <summary>As dashboard.js's formatDuration: µs, ms or s, three significant digits at most.</summary>
     private static string Duration(double milliseconds) => milliseconds switch
     {
+        0 => "0 ms",
         < 1 => $"{Math.Round(milliseconds * 1000).ToString(CultureInfo.InvariantCulture)} µs",
         < 1000 => $"{Significant(milliseconds)} ms",
         _ => $"{Significant(milliseconds / 1000)} s",

@@ -120,6 +120,8 @@ export function formatTime(iso, withMilliseconds = false) {
 
 /** A duration in milliseconds as µs, ms or s, with three significant digits at most. */
 export function formatDuration(milliseconds) {
+  if (milliseconds === 0)
+    return '0 ms';
   if (milliseconds < 1)
     return `${Math.round(milliseconds * 1000)} µs`;
   if (milliseconds < 1000)
