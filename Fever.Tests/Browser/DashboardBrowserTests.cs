@@ -85,7 +85,7 @@ public sealed class DashboardBrowserTests(DashboardApp fixture, ITestOutputHelpe
     }
 
     [Fact]
-    public async Task Restart_on_the_sync_row_takes_it_through_finished_and_starting_back_to_running_with_a_new_process()
+    public async Task Restart_on_the_sync_row_takes_it_through_finished_and_starting_back_to_running_with_a_new_process_and_a_refusal_is_shown()
     {
         using var patience = new CancellationTokenSource(ScriptTimeout);
         await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("sync", patience.Token);
@@ -114,6 +114,7 @@ public sealed class DashboardBrowserTests(DashboardApp fixture, ITestOutputHelpe
         Assert.NotEqual(Text(outcome.GetProperty("before"), "started"), Text(shown, "started"));
         Assert.Equal("sync: restart done.", Text(outcome, "status"));
         Assert.Equal("""{"stop":true,"start":false,"restart":true}""", outcome.GetProperty("buttons").GetRawText());
+        Assert.Equal("sync: start refused: sync is already running.", Text(outcome, "refusal"));
     }
 
     /// <summary>Runs a dashboard script against the fixture's dashboard; fails with its output (and the failure screenshot) unless every step passed.</summary>

@@ -1,6 +1,7 @@
 // Restarts a project from the dashboard's Resources page, as a person would: waits until its row shows it Running and
 // Healthy, clicks its Restart button, and waits until the row shows it Running and Healthy again with one restart more.
-// Reports the row before and after, every state the row showed meanwhile, and the page's status line.
+// Reports the row before and after, every state the row showed meanwhile, and the page's status line; then clicks
+// its Start button anyway and reports the refusal the page shows.
 //
 //   node dashboard-restart.mjs --url http://127.0.0.1:18888/ --resource sync --screenshots ../../TestResults/Browser
 import { runDashboardSession } from './dashboard-session.mjs';
@@ -46,5 +47,14 @@ await runDashboardSession({ resource: { type: 'string' } }, async (page, outcome
   outcome.buttons = await row.evaluate(tr =>
     Object.fromEntries([...tr.querySelectorAll('button[data-command]')].map(button => [button.dataset.command, !button.disabled])));
   step('after', JSON.stringify(outcome.after));
+
+  // A command the state no longer allows (the page polls, so its buttons can be a moment late): the refusal is shown.
+  await row.locator('button[data-command="start"]').evaluate(button => {
+    button.disabled = false;
+    button.click();
+  });
+  await page.locator('#command-status.error').waitFor();
+  outcome.refusal = await page.locator('#command-status').textContent();
+  step('refusal', outcome.refusal);
   await screenshot('dashboard-restart.png');
 });
