@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text;
+using Fever.AppHost.Dashboard;
 using Microsoft.Extensions.Hosting;
 
 namespace Fever.AppHost.Hosting;
 
 /// <summary>Once every resource is healthy (or has failed for good, or after a minute), prints what runs where and the links a person wants.</summary>
-internal sealed class ReadyBanner(DistributedApplication app, ResourceNotificationService notifications) : BackgroundService
+internal sealed class ReadyBanner(DistributedApplication app, ResourceNotificationService notifications, DashboardOptions dashboard) : BackgroundService
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly Stopwatch _sinceStart = Stopwatch.StartNew();
@@ -46,11 +47,25 @@ internal sealed class ReadyBanner(DistributedApplication app, ResourceNotificati
                 foreach (var link in resource.Links)
                     text.AppendLine($"  {link.Text,-12}{link.Resolve(service.GetEndpointAsync().Result)}");
         }
-        text.AppendLine($"  {"Resources",-12}{new Uri(app.DashboardUrl, "api/resources")}");
+        var dashboardUrl = BrowserDashboardUrl();
+        text.AppendLine($"  {"Dashboard",-12}{dashboardUrl}");
+        if (dashboard.Frontend.BrowserToken is { Length: > 0 } token)
+            text.AppendLine($"  {"Log in",-12}{new Uri(dashboardUrl, $"login?t={Uri.EscapeDataString(token)}")}");
         text.AppendLine();
         foreach (var snapshot in snapshots)
             text.AppendLine($"  {snapshot.Name,-10}{snapshot.State,-14}{snapshot.Health?.ToString() ?? "",-10}{snapshot.Urls.FirstOrDefault()}  {snapshot.Message?.Split('\n')[0]}".TrimEnd());
         text.AppendLine().AppendLine("Press Ctrl+C to stop everything.").AppendLine();
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The dashboard as a browser should open it: the configured host (localhost for a wildcard) on the port it
+    /// listens on. The login link must use the same host, or its cookie would not reach the pages.
+    /// </summary>
+    private Uri BrowserDashboardUrl()
+    {
+        var configured = new Uri(app.Options.DashboardUrl);
+        var host = configured.Host is "*" or "+" or "0.0.0.0" or "[::]" ? "localhost" : configured.Host;
+        return new UriBuilder(app.DashboardUrl) { Host = host }.Uri;
     }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
 namespace Fever.AppHost.Hosting;
 
 /// <summary>
@@ -8,6 +11,7 @@ public sealed class ResourceNotificationService
 {
     private readonly Lock _gate = new();
     private readonly List<ResourceSnapshot> _snapshots = [];
+    private readonly List<ChannelWriter<ResourceSnapshot>> _watchers = [];
     private TaskCompletionSource _changed = NewSignal();
 
     public IReadOnlyList<ResourceSnapshot> GetSnapshots()
@@ -30,6 +34,7 @@ public sealed class ResourceNotificationService
             if (_snapshots.Any(s => s.Name == snapshot.Name))
                 throw new InvalidOperationException($"A resource instance named '{snapshot.Name}' already exists.");
             _snapshots.Add(snapshot);
+            Publish(snapshot);
         }
         Signal();
     }
@@ -46,9 +51,31 @@ public sealed class ResourceNotificationService
             if (updated == _snapshots[index])
                 return updated;
             _snapshots[index] = updated;
+            Publish(updated);
         }
         Signal();
         return updated;
+    }
+
+    /// <summary>
+    /// Every snapshot registered or changed from now on, in order, as Aspire's <c>WatchAsync</c>: unlike the waits,
+    /// which see the latest state, a watcher sees each state an instance goes through, however briefly.
+    /// </summary>
+    public async IAsyncEnumerable<ResourceSnapshot> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var changes = Channel.CreateUnbounded<ResourceSnapshot>(new UnboundedChannelOptions { SingleReader = true });
+        lock (_gate)
+            _watchers.Add(changes.Writer);
+        try
+        {
+            await foreach (var snapshot in changes.Reader.ReadAllAsync(cancellationToken))
+                yield return snapshot;
+        }
+        finally
+        {
+            lock (_gate)
+                _watchers.Remove(changes.Writer);
+        }
     }
 
     /// <summary>Waits until every instance of <paramref name="name"/> satisfies <paramref name="predicate"/>.</summary>
@@ -80,6 +107,13 @@ public sealed class ResourceNotificationService
         WaitForResourceAsync(name, snapshot => KnownResourceStates.IsTerminal(snapshot.State)
             ? throw new ResourceFailedException($"Stopped waiting for '{name}' to become healthy: {snapshot.Name} is {snapshot.State}. {snapshot.Message}")
             : snapshot.IsHealthy, cancellationToken);
+
+    /// <summary>Called under the lock, so that every watcher sees the changes in the order they were made.</summary>
+    private void Publish(ResourceSnapshot snapshot)
+    {
+        foreach (var watcher in _watchers)
+            watcher.TryWrite(snapshot);
+    }
 
     private List<ResourceSnapshot> Select(string name) =>
         _snapshots.Where(s => s.Name == name).ToList() is { Count: > 0 } exact ? exact : _snapshots.Where(s => s.DisplayName == name).ToList();
