@@ -22,6 +22,9 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The CPU time the API has used so far.</summary>
+    public TimeSpan ProcessorTime => _process.ProcessorTime;
+
     /// <summary>Starts the API on <paramref name="connectionString"/> and waits until <c>/health</c> says Healthy (its snapshot is loaded).</summary>
     public static Task<ApiProcess> StartHealthyAsync(string connectionString, CancellationToken cancellationToken) =>
         StartHealthyAsync(connectionString, new Dictionary<string, string>(), cancellationToken);
