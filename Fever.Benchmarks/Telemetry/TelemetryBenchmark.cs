@@ -150,8 +150,8 @@ public sealed class TelemetryBenchmark(GeneratedFeedOptions feed, TimeSpan loadD
             $"received with export on (read after the API flushed and exited): {received.Traces:#,0} traces, " +
             $"{delivered:0.0%} of the {on.Load.Requests:#,0} requests wrk completed (warm-up included); " +
             $"the store kept the newest {received.TracesKept:#,0} ({received.SearchSpansKept:#,0} of them a single '{ReceivedTelemetry.SearchSpanName}' " +
-            $"server span) and dropped {received.TracesDropped:#,0} at its cap; {received.Logs:#,0} logs; " +
-            $"{received.Instruments} metric instruments in {received.Series} series");
+            $"server span) and dropped {received.TracesDropped:#,0} at its cap; log records: {received.Logs:#,0}; " +
+            $"metrics: {received.Instruments} instruments in {received.Series} series");
         output.WriteLine(
             $"export requests: {Exports(receiver.Exports, ExportRequestCounter.TracesPath)}, {Exports(receiver.Exports, ExportRequestCounter.MetricsPath)}, " +
             $"{Exports(receiver.Exports, ExportRequestCounter.LogsPath)}; {receiver.Exports.Refused} refused");
