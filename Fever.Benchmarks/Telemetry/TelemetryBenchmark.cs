@@ -18,11 +18,12 @@ public sealed class TelemetryBenchmark(GeneratedFeedOptions feed, TimeSpan loadD
     /// A tripwire, not a target: export on must keep at least 35% of export off's throughput. With every request's span
     /// exported (always sampled) to a receiver on the same two cores, as the AppHost's dashboard is when it runs locally,
     /// export costs the API about 20–30 µs more CPU per request (the span, its batching, ~370 bytes of protobuf, POSTs of
-    /// 512 spans) and the receiver 25–38 µs per span, next to 40–47 µs for the request with export off: on this machine,
-    /// shared with other builds, tests and AppHosts, export on kept 40–79% of export off's req/s (16 runs, half of them
-    /// under 52%). Were that cost to double (an export per span instead of batches, a receiver that stalls), the share
-    /// would fall to about 30–35%. A budget such as 85% is out of reach while every request is traced and received on the
-    /// same cores.
+    /// 512 spans) and the receiver about 30 µs per span, next to about 40 µs for the request with export off (all of them
+    /// more when other work crowds the cores): on this machine, shared with other builds, tests and AppHosts, export on
+    /// kept 38–79% of export off's req/s (18 runs, half of them under 52%; the lowest while export off itself ran at half
+    /// its usual rate). Were that cost to double (an export per span instead of batches, a receiver that stalls), the share
+    /// would fall to about 30%. A budget such as 85% is out of reach while every request is traced and received on the same
+    /// cores.
     /// </summary>
     private const double MinimumShare = 0.35;
 
@@ -30,7 +31,7 @@ public sealed class TelemetryBenchmark(GeneratedFeedOptions feed, TimeSpan loadD
     /// The traces received must be at least this share of the requests wrk completed with export on. The batch exporter
     /// drops a span when its queue (2,048 spans) is full, i.e. when its thread falls behind the requests (it waits for the
     /// answer to each POST), and the on/off ratio then leaves out the cost of the spans it dropped: up to a tenth of them,
-    /// that is less than the runs' own spread. The 16 runs measured 81–99%, the lowest when other work on the machine left
+    /// that is less than the runs' own spread. The 18 runs measured 81–99%, the lowest when other work on the machine left
     /// the exporter's thread less of the cores (a few requests in flight when a wrk run ends are answered but not counted
     /// by wrk, so an idle machine can show a little over 100%).
     /// </summary>
