@@ -20,10 +20,10 @@ public sealed class TelemetryBenchmark(GeneratedFeedOptions feed, TimeSpan loadD
     /// export costs the API about 20–30 µs more CPU per request (the span, its batching, ~370 bytes of protobuf, POSTs of
     /// 512 spans) and the receiver about 30 µs per span, next to about 40 µs for the request with export off (all of them
     /// more when other work crowds the cores): on this machine, shared with other builds, tests and AppHosts, export on
-    /// kept 38–79% of export off's req/s (18 runs, half of them under 52%; the lowest while export off itself ran at half
-    /// its usual rate). Were that cost to double (an export per span instead of batches, a receiver that stalls), the share
-    /// would fall to about 30%. A budget such as 85% is out of reach while every request is traced and received on the same
-    /// cores.
+    /// kept 38–79% of export off's req/s (18 runs, half of them under 52%; the lowest while export off itself ran at two
+    /// thirds of its usual rate). Were that cost to double (an export per span instead of batches, a receiver that
+    /// stalls), the share would fall to about 30%. A budget such as 85% is out of reach while every request is traced and
+    /// received on the same cores.
     /// </summary>
     private const double MinimumShare = 0.35;
 
