@@ -25,7 +25,7 @@ test: build ## Install what is missing, build, run the whole test suite
 run: prerequisites ## Install what is missing, then start everything: PostgreSQL (data in .fever/), the provider simulator, the worker and the API
 	$(DOTNET) run --project Fever.AppHost -c $(CONFIGURATION) -- $(ARGS)
 
-bench: bench-prerequisites ## Benchmarks (Release): ingest of a generated feed, /search and /graphql under load (wrk), the replica proxy
+bench: bench-prerequisites ## Benchmarks (Release): ingest of a generated feed, /search and /graphql under load (wrk), the replica proxy, telemetry export
 	$(DOTNET) build FeverAspire.sln -c Release
 	$(DOTNET) run --project Fever.Benchmarks -c Release --no-build
 

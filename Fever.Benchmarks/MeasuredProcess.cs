@@ -27,6 +27,16 @@ public sealed class MeasuredProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The CPU time (user and system, every thread) the process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            using var process = Process.GetProcessById(Id);
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts the process with its standard output and error captured.</summary>
     public static MeasuredProcess Start(ProcessStartInfo startInfo)
     {

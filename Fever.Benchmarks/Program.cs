@@ -4,6 +4,7 @@ using Fever.Benchmarks.Api;
 using Fever.Benchmarks.GraphQL;
 using Fever.Benchmarks.Ingest;
 using Fever.Benchmarks.Proxy;
+using Fever.Benchmarks.Telemetry;
 
 using var stop = new CancellationTokenSource();
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
@@ -27,6 +28,7 @@ IBenchmark[] benchmarks =
     new ApiBenchmark(arguments.Feed(ApiBenchmark.DefaultFeed), arguments.LoadDuration),
     new GraphQLBenchmark(arguments.Feed(GraphQLBenchmark.DefaultFeed), arguments.LoadDuration),
     new ProxyBenchmark(arguments.Feed(ProxyBenchmark.DefaultFeed), arguments.LoadDuration),
+    new TelemetryBenchmark(arguments.Feed(TelemetryBenchmark.DefaultFeed), arguments.LoadDuration),
 ];
 
 return await BenchmarkRunner.RunAsync(benchmarks, arguments.Scenarios, Console.Out, stop.Token);

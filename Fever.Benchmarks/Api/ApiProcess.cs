@@ -22,15 +22,27 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The CPU time the API has used so far.</summary>
+    public TimeSpan ProcessorTime => _process.ProcessorTime;
+
     /// <summary>Starts the API on <paramref name="connectionString"/> and waits until <c>/health</c> says Healthy (its snapshot is loaded).</summary>
-    public static async Task<ApiProcess> StartHealthyAsync(string connectionString, CancellationToken cancellationToken)
+    public static Task<ApiProcess> StartHealthyAsync(string connectionString, CancellationToken cancellationToken) =>
+        StartHealthyAsync(connectionString, new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>
+    /// As the other overload, with more environment variables (e.g. the AppHost's <c>OTEL_…</c> ones); they cannot
+    /// replace the database's connection string or the address the API listens on.
+    /// </summary>
+    public static async Task<ApiProcess> StartHealthyAsync(
+        string connectionString, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
-        var process = ServiceProcess.Start(Project, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(environment)
         {
             ["ConnectionStrings__feverdb"] = connectionString,
             ["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/'),
-        });
+        };
+        var process = ServiceProcess.Start(Project, settings);
         var api = new ApiProcess(process, baseAddress);
         try
         {

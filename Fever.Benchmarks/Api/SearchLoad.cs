@@ -3,7 +3,7 @@ using Fever.Benchmarks.Load;
 namespace Fever.Benchmarks.Api;
 
 /// <summary>
-/// wrk on one request and one target, as every load scenario (api, graphql, proxy) runs it: a warm-up that is
+/// wrk on one request and one target, as every load scenario (api, graphql, proxy, telemetry) runs it: a warm-up that is
 /// discarded (<see cref="WarmUp"/> unless a scenario says otherwise), then the measured run, whose figures count only
 /// if every answer succeeded.
 /// </summary>
@@ -28,16 +28,22 @@ public static class SearchLoad
     /// <summary>GETs of <paramref name="url"/>, or the requests of <paramref name="script"/> to it, which also checks every answer's body.</summary>
     public static async Task<WrkReport> MeasureAsync(
         string scenario, string request, string target, Uri url, WrkScript? script, TimeSpan warmUp, TimeSpan duration,
+        CancellationToken cancellationToken) =>
+        (await RunAsync(scenario, request, target, url, script, warmUp, duration, cancellationToken)).Measured;
+
+    /// <summary>The same warm-up and measured run, with the warm-up's figures too.</summary>
+    public static async Task<LoadRun> RunAsync(
+        string scenario, string request, string target, Uri url, WrkScript? script, TimeSpan warmUp, TimeSpan duration,
         CancellationToken cancellationToken)
     {
         Progress.Report(scenario, $"wrk: {request} on the {target}, {warmUp.TotalSeconds} s warm-up then {duration.TotalSeconds} s");
-        await Wrk.RunAsync(url, script, Threads, Connections, warmUp, cancellationToken);
+        var warmUpReport = await Wrk.RunAsync(url, script, Threads, Connections, warmUp, cancellationToken);
         var report = await Wrk.RunAsync(url, script, Threads, Connections, duration, cancellationToken);
         if (report.Requests == 0 || report.NonSuccessResponses > 0 || report.SocketErrors > 0 || report.UnexpectedAnswers > 0)
             throw new BenchmarkException(
                 $"wrk against the {target} ({url}) counted {report.NonSuccessResponses} answers with a status of 400 or more, " +
                 $"{report.SocketErrors} socket errors and {report.UnexpectedAnswers} answers unlike the checked one in {report.Requests} requests: " +
                 "its figures would not be those of successful answers.");
-        return report;
+        return new LoadRun(warmUpReport, report);
     }
 }

@@ -5,9 +5,9 @@ namespace Fever.Benchmarks.Load;
 
 /// <summary>
 /// A Lua script for wrk (<c>-s</c>), written to a temporary file when a scenario needs it and deleted when disposed: it
-/// sends every request as a POST of one body, compares every answer's body with the one the scenario checked beforehand,
-/// and prints how many differed on a line that <see cref="WrkReport"/> reads, so that the figures of a run count only
-/// answers that were the checked one (a GraphQL error, for one, comes with a status of 200).
+/// sends every request as a GET, or as a POST of one body, compares every answer's body with the one the scenario checked
+/// beforehand, and prints how many differed on a line that <see cref="WrkReport"/> reads, so that the figures of a run
+/// count only answers that were the checked one (a GraphQL error, for one, comes with a status of 200).
 /// </summary>
 public sealed class WrkScript : IDisposable
 {
@@ -19,14 +19,21 @@ public sealed class WrkScript : IDisposable
     public string FilePath { get; }
 
     /// <summary>POSTs <paramref name="body"/> as <paramref name="contentType"/> and counts the answers whose body is not <paramref name="expectedAnswer"/>.</summary>
-    public static WrkScript PostExpecting(string contentType, byte[] body, byte[] expectedAnswer)
+    public static WrkScript PostExpecting(string contentType, byte[] body, byte[] expectedAnswer) => Write($$"""
+        wrk.method = "POST"
+        wrk.headers["Content-Type"] = {{LuaString(Encoding.UTF8.GetBytes(contentType))}}
+        wrk.body = {{LuaString(body)}}
+        """, expectedAnswer);
+
+    /// <summary>GETs the URL wrk is given (its default request) and counts the answers whose body is not <paramref name="expectedAnswer"/>.</summary>
+    public static WrkScript GetExpecting(byte[] expectedAnswer) => Write("", expectedAnswer);
+
+    private static WrkScript Write(string request, byte[] expectedAnswer)
     {
         var path = Path.Combine(Path.GetTempPath(), $"fever-wrk-{Guid.NewGuid():N}.lua");
         File.WriteAllText(path, $$"""
             -- Written by Fever.Benchmarks for one scenario; deleted when it ends.
-            wrk.method = "POST"
-            wrk.headers["Content-Type"] = {{LuaString(Encoding.UTF8.GetBytes(contentType))}}
-            wrk.body = {{LuaString(body)}}
+            {{request}}
 
             local expected = {{LuaString(expectedAnswer)}}
             local threads = {}

@@ -34,7 +34,7 @@ public sealed class ProxyBenchmark(GeneratedFeedOptions feed, TimeSpan loadDurat
         var queries = await SearchQueries.CaptureAsync(direct, generated.PlanCount, cancellationToken);
         var narrow = queries.Single(q => q.Name == SearchQueries.Narrow);
         foreach (var address in app.Replicas.Values.Prepend(app.PublicAddress))
-            await EnsureSameAnswerAsync(narrow, address, cancellationToken);
+            await narrow.EnsureSameAnswerAsync(address, DirectReplica, cancellationToken);
 
         var comparison = new ProxyComparison(
             narrow,
@@ -42,17 +42,6 @@ public sealed class ProxyBenchmark(GeneratedFeedOptions feed, TimeSpan loadDurat
             await SearchLoad.MeasureAsync(Name, narrow, DirectTarget, direct, loadDuration, cancellationToken));
 
         Report(output, generated, comparison);
-    }
-
-    /// <summary>Whichever replica the proxy hands a connection to, wrk must measure the same answer.</summary>
-    private static async Task EnsureSameAnswerAsync(SearchQuery query, Uri address, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = address };
-        var answer = await SearchAnswer.FetchAsync(http, query.PathAndQuery, cancellationToken);
-        if (!answer.Body.AsSpan().SequenceEqual(query.Answer.Body))
-            throw new BenchmarkException(
-                $"GET {query.PathAndQuery} on {address} answered {answer.Body.Length} bytes ({answer.Events.Count} events), " +
-                $"not the {query.Answer.Body.Length} bytes ({query.Answer.Events.Count} events) of {DirectReplica}: the replicas do not serve the same data.");
     }
 
     private void Report(TextWriter output, GeneratedFeed generated, ProxyComparison comparison)
