@@ -76,24 +76,26 @@ internal sealed class ProjectRunner : IResourceRunner, IResourceCommands
             var running = replica.Process is { HasExited: false };
             if (command == ResourceCommand.Start && running)
                 throw new InvalidOperationException($"{instanceName} is already running.");
-            if (command == ResourceCommand.Stop && !running)
+            if (command == ResourceCommand.Stop && !running && !replica.RestartPending)
                 throw new InvalidOperationException($"{instanceName} is not running.");
-            if (command is ResourceCommand.Stop or ResourceCommand.Restart)
+            _context.Logger.LogInformation("{Resource}: {Command} asked from the dashboard", instanceName, command);
+
+            // Whatever the command, the supervisor must not restart this process: a crash-restart waiting for its
+            // delay is called off, and a running process is stopped before a new one starts.
+            replica.Stopping = true;
+            replica.CancelPendingRestart();
+            await StopReplicaAsync(replica);
+            replica.Process = null;
+            if (command == ResourceCommand.Stop)
             {
-                _context.Logger.LogInformation("{Resource}: {Command} asked from the dashboard", instanceName, command);
-                replica.Stopping = true;
-                await StopReplicaAsync(replica);
-                replica.Process = null;
                 _context.Notifications.Update(replica.Name, s => s with { Message = "Stopped from the dashboard." });
+                return;
             }
-            if (command is ResourceCommand.Start or ResourceCommand.Restart)
-            {
-                replica.Stopping = false;
-                await LaunchAsync(replica, _stopping);
-                replica.Supervisor = SuperviseAsync(replica, _stopping);
-                if (command == ResourceCommand.Restart)
-                    _context.Notifications.Update(replica.Name, s => s with { RestartCount = s.RestartCount + 1 });
-            }
+            replica.Stopping = false;
+            await LaunchAsync(replica, _stopping);
+            replica.Supervisor = SuperviseAsync(replica, _stopping);
+            if (command == ResourceCommand.Restart)
+                _context.Notifications.Update(replica.Name, s => s with { RestartCount = s.RestartCount + 1 });
         });
     }
 
@@ -213,7 +215,7 @@ internal sealed class ProjectRunner : IResourceRunner, IResourceCommands
             });
             try
             {
-                await Task.Delay(delay, stopping);
+                await replica.WaitToRestartAsync(delay, stopping);
                 if (replica.Stopping)
                     return;
                 await LaunchAsync(replica, stopping);
@@ -255,6 +257,37 @@ internal sealed class ProjectRunner : IResourceRunner, IResourceCommands
         public ChildProcess? Process { get; set; }
         public Task? Supervisor { get; set; }
         public volatile bool Stopping;
+
+        private CancellationTokenSource? _pendingRestart;
+
+        /// <summary>Crashed, and waiting for the delay before its restart.</summary>
+        public bool RestartPending => Volatile.Read(ref _pendingRestart) is not null;
+
+        public async Task WaitToRestartAsync(TimeSpan delay, CancellationToken stopping)
+        {
+            using var pending = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            Volatile.Write(ref _pendingRestart, pending);
+            try
+            {
+                await Task.Delay(delay, pending.Token);
+            }
+            finally
+            {
+                Volatile.Write(ref _pendingRestart, null);
+            }
+        }
+
+        public void CancelPendingRestart()
+        {
+            try
+            {
+                Volatile.Read(ref _pendingRestart)?.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The delay ended meanwhile; the supervisor sees Stopping and does not restart.
+            }
+        }
 
         /// <summary>One stop, start or restart at a time.</summary>
         public async Task ExclusivelyAsync(Func<Task> action)
