@@ -16,14 +16,19 @@ internal static class TelemetryApi
     public static IEndpointRouteBuilder MapTelemetryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/telemetry");
-        api.MapGet("/logs", (TelemetryRepository telemetry, string? resource, string? level, string? text, string? traceId, long? after, int? limit) =>
-            Json(new LogsPage(
-                telemetry.Logs.Query(new LogQuery(resource, MinSeverity(level), text, traceId, after ?? 0), Limit(limit)),
+        // Numbers and flags are read here rather than bound, so that a malformed one gets an error that says which.
+        api.MapGet("/logs", (TelemetryRepository telemetry, string? resource, string? level, string? text, string? traceId, string? after, string? limit) =>
+            !TryNumber(after, 0, out var afterId) ? BadRequest("after must be a whole number: the id of the last log already read.")
+            : !TryNumber(limit, DefaultLimit, out var count) ? BadRequest("limit must be a whole number.")
+            : Json(new LogsPage(
+                telemetry.Logs.Query(new LogQuery(resource, MinSeverity(level), text, traceId, afterId), Limit(count)),
                 telemetry.Logs.Resources(),
                 telemetry.Logs.Dropped)));
-        api.MapGet("/traces", (TelemetryRepository telemetry, string? resource, string? text, bool? errors, int? limit) =>
-            Json(new TracesPage(
-                telemetry.Traces.Query(new TraceQuery(resource, text, errors ?? false), Limit(limit)),
+        api.MapGet("/traces", (TelemetryRepository telemetry, string? resource, string? text, string? errors, string? limit) =>
+            errors is not (null or "" or "true" or "false") ? BadRequest("errors must be true or false.")
+            : !TryNumber(limit, DefaultLimit, out var count) ? BadRequest("limit must be a whole number.")
+            : Json(new TracesPage(
+                telemetry.Traces.Query(new TraceQuery(resource, text, errors == "true"), Limit(count)),
                 telemetry.Traces.Dropped)));
         api.MapGet("/traces/{traceId}", (TelemetryRepository telemetry, string traceId) =>
             telemetry.Traces.Get(traceId.ToLowerInvariant()) is { } trace ? Json(trace) : NotFound($"There is no trace {traceId} (it may have been dropped)."));
@@ -49,7 +54,18 @@ internal static class TelemetryApi
         _ => 0,
     };
 
-    private static int Limit(int? limit) => Math.Clamp(limit ?? 500, 1, 10_000);
+    private const int DefaultLimit = 500;
+
+    private static int Limit(long limit) => (int)Math.Clamp(limit, 1, 10_000);
+
+    private static bool TryNumber(string? value, long absent, out long number)
+    {
+        number = absent;
+        return string.IsNullOrEmpty(value) || long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number);
+    }
+
+    private static IResult BadRequest(string message) =>
+        TypedResults.Json(new { error = message }, DashboardJson.Options, statusCode: StatusCodes.Status400BadRequest);
 
     private static IResult Json<T>(T value) => TypedResults.Json(value, DashboardJson.Options);
 

@@ -114,6 +114,19 @@ public sealed class DashboardPagesTests(DashboardApp fixture)
         Assert.Contains(reason, answer.GetProperty("error").GetString());
     }
 
+    [Theory]
+    [InlineData("/api/telemetry/traces?errors=maybe", "errors must be true or false")]
+    [InlineData("/api/telemetry/traces?limit=ten", "limit must be a whole number")]
+    [InlineData("/api/telemetry/logs?after=-1", "after must be a whole number")]
+    public async Task A_malformed_telemetry_query_is_a_400_that_names_the_parameter(string path, string reason)
+    {
+        using var response = await fixture.Dashboard.GetAsync(path);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, answer.GetProperty("error").GetString());
+    }
+
     private async Task AssertNotFoundPageAsync(string path, string message)
     {
         using var response = await fixture.Dashboard.GetAsync(path);

@@ -7,9 +7,9 @@ const commands = ['stop', 'start', 'restart'];
 
 /** Which commands apply in a state (the AppHost refuses the others with 409). */
 const allowed = {
-  stop: state => ['Starting', 'Running', 'Unhealthy'].includes(state),
-  start: state => ['Finished', 'FailedToStart'].includes(state),
-  restart: state => ['Running', 'Unhealthy', 'Finished', 'FailedToStart'].includes(state),
+  stop: state => ['Starting', 'Running', 'Unhealthy', 'Exited'].includes(state),
+  start: state => ['Finished', 'FailedToStart', 'Exited'].includes(state),
+  restart: state => ['Running', 'Unhealthy', 'Finished', 'FailedToStart', 'Exited'].includes(state),
 };
 
 function createRow(resource) {
