@@ -15,17 +15,15 @@ namespace Fever.Benchmarks.Telemetry;
 public sealed class TelemetryBenchmark(GeneratedFeedOptions feed, TimeSpan loadDuration) : IBenchmark
 {
     /// <summary>
-    /// A tripwire, not a target: export on must keep at least 35% of export off's throughput. With every request's span
-    /// exported (always sampled) to a receiver on the same two cores, as the AppHost's dashboard is when it runs locally,
-    /// export costs the API about 20–30 µs more CPU per request (the span, its batching, ~370 bytes of protobuf, POSTs of
-    /// 512 spans) and the receiver about 30 µs per span, next to about 40 µs for the request with export off (all of them
-    /// more when other work crowds the cores): on this machine, shared with other builds, tests and AppHosts, export on
-    /// kept 38–79% of export off's req/s (18 runs, half of them under 52%; the lowest while export off itself ran at two
-    /// thirds of its usual rate). Were that cost to double (an export per span instead of batches, a receiver that
-    /// stalls), the share would fall to about 30%. A budget such as 85% is out of reach while every request is traced and
-    /// received on the same cores.
+    /// A tripwire, not a target: export on must keep at least 25% of export off's throughput. Export off has no
+    /// OpenTelemetry at all; with every request's span exported (always sampled) to a receiver on the same two cores,
+    /// as the AppHost's dashboard is when it runs locally, a request costs the API about 20 µs more CPU (the span, the
+    /// request-duration histogram, batching, ~370 bytes of protobuf, POSTs of 512 spans) and the receiver 22–30 µs,
+    /// next to 25–45 µs for the request itself. Measured: 53% and 58% on a quiet machine, 35–79% on a loaded one
+    /// (when export off still built the providers). Were the export cost to double (an export per span instead of
+    /// batches, a receiver that stalls), the share would fall to about 25%.
     /// </summary>
-    private const double MinimumShare = 0.35;
+    private const double MinimumShare = 0.25;
 
     /// <summary>
     /// The traces received must be at least this share of the requests wrk completed with export on. The batch exporter

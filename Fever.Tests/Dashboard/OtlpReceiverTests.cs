@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using Fever.AppHost.Dashboard.Otlp;
 using Fever.AppHost.Dashboard.Otlp.Proto;
 using Proto = Fever.AppHost.Dashboard.Otlp.Proto;
 using Fever.AppHost.Dashboard.Telemetry;
@@ -29,7 +30,7 @@ public sealed class OtlpReceiverTests
     [Fact]
     public async Task Spans_from_the_exporter_keep_their_ids_parent_names_kind_times_status_attributes_and_events()
     {
-        await using var receiver = await OtlpReceiverServer.StartAsync();
+        await using var receiver = await OtlpReceiverHost.StartAsync();
         using var source = new ActivitySource($"Fever.Tests.{Guid.NewGuid():N}");
         string traceId, rootId;
         using (var tracing = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(Resource).AddSource(source.Name)
@@ -81,7 +82,7 @@ public sealed class OtlpReceiverTests
     [Fact]
     public async Task Logs_from_the_exporter_keep_level_formatted_message_category_scope_attributes_and_trace_context()
     {
-        await using var receiver = await OtlpReceiverServer.StartAsync();
+        await using var receiver = await OtlpReceiverHost.StartAsync();
         var processor = new SimpleLogRecordExportProcessor(new OtlpLogExporter(Configure(new OtlpExporterOptions(), receiver, "logs")));
         using (var loggerFactory = LoggerFactory.Create(logging => logging.AddOpenTelemetry(options =>
                {
@@ -118,7 +119,7 @@ public sealed class OtlpReceiverTests
     [Fact]
     public async Task Metrics_from_the_exporter_keep_counters_gauges_and_histogram_buckets_per_attribute_set()
     {
-        await using var receiver = await OtlpReceiverServer.StartAsync();
+        await using var receiver = await OtlpReceiverHost.StartAsync();
         using var meter = new Meter($"Fever.Tests.{Guid.NewGuid():N}");
         var runs = meter.CreateCounter<long>("fever.sync.runs", "{run}");
         var duration = meter.CreateHistogram<double>("fever.sync.duration", "s");
@@ -166,8 +167,8 @@ public sealed class OtlpReceiverTests
     [Fact]
     public async Task A_gzip_body_is_read_and_json_or_a_broken_body_are_refused_with_their_status()
     {
-        await using var receiver = await OtlpReceiverServer.StartAsync();
-        using var http = new HttpClient { BaseAddress = receiver.BaseAddress };
+        await using var receiver = await OtlpReceiverHost.StartAsync();
+        using var http = new HttpClient { BaseAddress = receiver.Endpoint };
         var request = new ExportLogsServiceRequest
         {
             ResourceLogs =
@@ -198,10 +199,10 @@ public sealed class OtlpReceiverTests
         Assert.Contains("not a valid ExportTraceServiceRequest", await refused.Content.ReadAsStringAsync());
     }
 
-    private static OtlpExporterOptions Configure(OtlpExporterOptions options, OtlpReceiverServer receiver, string signal)
+    private static OtlpExporterOptions Configure(OtlpExporterOptions options, OtlpReceiverHost receiver, string signal)
     {
         options.Protocol = OtlpExportProtocol.HttpProtobuf;
-        options.Endpoint = new Uri(receiver.BaseAddress, $"v1/{signal}");
+        options.Endpoint = new Uri(receiver.Endpoint, $"v1/{signal}");
         options.ExportProcessorType = ExportProcessorType.Simple;
         return options;
     }

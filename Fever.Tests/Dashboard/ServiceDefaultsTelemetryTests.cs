@@ -1,4 +1,5 @@
 using Fever.AppHost;
+using Fever.AppHost.Dashboard.Otlp;
 using Fever.AppHost.Dashboard.Telemetry;
 using Fever.Tests.Infrastructure;
 
@@ -13,12 +14,12 @@ public sealed class ServiceDefaultsTelemetryTests
     [Fact]
     public async Task Spans_buffered_at_sigterm_are_flushed_and_health_probes_are_not_traced()
     {
-        await using var receiver = await OtlpReceiverServer.StartAsync();
+        await using var receiver = await OtlpReceiverHost.StartAsync();
         var nowhere = $"Host=127.0.0.1;Port={LoopbackPort.Free()};Database=feverdb;Username=postgres;Password=x;Timeout=2";
         await using var api = ServiceProcess.Start("Fever.Api", new Dictionary<string, string>
         {
             ["ConnectionStrings__feverdb"] = nowhere,
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.BaseAddress.ToString().TrimEnd('/'),
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString().TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_SERVICE_NAME"] = "api",
             // Nothing is exported on a schedule during the test: only the flush at shutdown can deliver.
