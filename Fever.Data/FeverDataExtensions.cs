@@ -19,10 +19,11 @@ public static class FeverDataExtensions
             ?? throw new InvalidOperationException(
                 $"Connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName} (e.g. Host=127.0.0.1;Port=5432;Database=feverdb;Username=postgres;Password=…).");
 
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString)
-        {
-            Name = connectionName,
-        }.Build());
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = connectionName }
+            .ConfigureTracing(tracing => tracing
+                .ConfigureCommandSpanNameProvider(SqlSpanName.Of)
+                .ConfigureBatchSpanNameProvider(SqlSpanName.Of))
+            .Build());
         builder.Services.AddPooledDbContextFactory<FeverDbContext>((services, options) =>
             options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton<DatabaseMigrator>();
