@@ -33,9 +33,9 @@ public sealed class ApiWithoutDatabaseTests
     {
         await using var api = ServiceProcess.Start("Fever.Api", new Dictionary<string, string>());
 
-        await Eventually.WaitUntilAsync(() => Task.FromResult(api.HasExited), TimeSpan.FromSeconds(30));
+        var exitCode = await api.Exited.WaitAsync(TimeSpan.FromSeconds(30)); // HasExited comes before the last output is read
 
-        Assert.NotEqual(0, api.ExitCode);
+        Assert.NotEqual(0, exitCode);
         Assert.Contains("ConnectionStrings__feverdb", api.Output);
     }
 }

@@ -23,6 +23,9 @@ public sealed class AppHostTests
         string[] ids = [];
         await Eventually.WaitUntilAsync(async () => (ids = await RunningApp.SearchIdsAsync(http)).Length == 3, Patience);
         Assert.Equal(3, ids.Distinct().Count());
+        // The worker may have synced before its first health check passed (a starting project is briefly Unhealthy).
+        using (var timeout = new CancellationTokenSource(Patience))
+            await RunningApp.WaitHealthyAsync(app, "sync", timeout.Token);
 
         using var dashboard = new HttpClient { BaseAddress = app.DashboardUrl };
         var resources = await dashboard.GetFromJsonAsync<JsonElement>("/api/resources");

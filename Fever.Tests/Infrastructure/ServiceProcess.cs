@@ -20,6 +20,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
     public string Output => _process.RecentOutput;
 
+    /// <summary>The exit code, once the process has exited and its output has been read to the end.</summary>
+    public Task<int> Exited => _process.Exited;
+
     /// <summary>Starts <c>dotnet {project}.dll</c> of the same configuration as the tests, listening on a free loopback port.</summary>
     public static ServiceProcess Start(string project, IDictionary<string, string> environment)
     {

@@ -45,9 +45,9 @@ public sealed class SyncWorkerProcessTests(PostgresFixture postgres)
     {
         await using var worker = ServiceProcess.Start("Fever.Sync", new Dictionary<string, string> { ["Provider__Url"] = "http://127.0.0.1:9/api/events" });
 
-        await Eventually.WaitUntilAsync(() => Task.FromResult(worker.HasExited), TimeSpan.FromSeconds(30));
+        var exitCode = await worker.Exited.WaitAsync(TimeSpan.FromSeconds(30)); // HasExited comes before the last output is read
 
-        Assert.NotEqual(0, worker.ExitCode);
+        Assert.NotEqual(0, exitCode);
         Assert.Contains("ConnectionStrings__feverdb", worker.Output);
     }
 
