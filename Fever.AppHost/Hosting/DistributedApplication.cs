@@ -166,7 +166,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         return new IPEndPoint(url.Host is "*" or "+" or "0.0.0.0" ? IPAddress.Any : IPAddress.Parse(url.Host), port);
     }
 
-    /// <summary>The OTLP receiver, always on loopback (it takes no credentials); none when <c>AppHost:OtlpEndpoint</c> is empty.</summary>
+    /// <summary>
+    /// The OTLP receiver, always on loopback (it takes no credentials); none when <c>AppHost:OtlpEndpoint</c> is empty.
+    /// <c>AppHost:OtlpEndpoint</c> is rewritten to the address chosen (a free port in tests), which the projects are given.
+    /// </summary>
     private static IPEndPoint? OtlpEndpoint(AppHostOptions options)
     {
         if (string.IsNullOrEmpty(options.OtlpEndpoint))

@@ -37,7 +37,7 @@ public static class OtlpReceiver
     {
         if (!IsProtobuf(context.Request.ContentType))
             return Results.Text($"Only OTLP/HTTP binary protobuf is accepted (Content-Type: {ProtobufContentType}).", statusCode: StatusCodes.Status415UnsupportedMediaType);
-        byte[] body;
+        MemoryStream body;
         try
         {
             body = await ReadBodyAsync(context.Request, context.RequestAborted);
@@ -53,7 +53,8 @@ public static class OtlpReceiver
         TRequest request;
         try
         {
-            request = parser.ParseFrom(body);
+            using (body)
+                request = parser.ParseFrom(body.GetBuffer(), 0, (int)body.Length);
         }
         catch (InvalidProtocolBufferException exception)
         {
@@ -66,7 +67,7 @@ public static class OtlpReceiver
     private static bool IsProtobuf(string? contentType) =>
         contentType is not null && contentType.Split(';')[0].Trim().Equals(ProtobufContentType, StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<MemoryStream> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var encoding = request.Headers.ContentEncoding.ToString();
         Stream body = encoding switch
@@ -77,7 +78,8 @@ public static class OtlpReceiver
         };
         try
         {
-            using var buffer = new MemoryStream();
+            // Sized by Content-Length when there is one, so that the body is copied once.
+            var buffer = new MemoryStream((int)Math.Clamp(request.ContentLength ?? 0, 0, MaxBodyBytes));
             var chunk = new byte[81920];
             int read;
             while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
@@ -86,7 +88,7 @@ public static class OtlpReceiver
                     throw new BodyTooLargeException();
                 buffer.Write(chunk, 0, read);
             }
-            return buffer.ToArray();
+            return buffer;
         }
         finally
         {

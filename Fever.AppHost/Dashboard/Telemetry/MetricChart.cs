@@ -58,8 +58,9 @@ public sealed record MetricChart(
         {
             var (previous, current) = (points[i - 1], points[i]);
             var seconds = Math.Max((current.Time - previous.Time).TotalSeconds, 0.001);
-            var reset = !instrument.IsDelta && current.Count < previous.Count || !instrument.IsDelta && current.Value < previous.Value && instrument.Kind == InstrumentKind.Counter;
-            if (instrument.IsDelta || reset)
+            // A cumulative series that went down was restarted (a new process): this point counts from zero.
+            var restarted = current.Count < previous.Count || (instrument.Kind == InstrumentKind.Counter && current.Value < previous.Value);
+            if (instrument.IsDelta || restarted)
                 yield return (current.Time, seconds, current.Value, current.Count, [.. current.BucketCounts ?? []]);
             else
                 yield return (current.Time, seconds, current.Value - previous.Value, current.Count - previous.Count,

@@ -7,7 +7,7 @@ namespace Fever.AppHost.Dashboard.Telemetry;
 public sealed class TraceStore(TelemetryLimits limits)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, List<SpanEntry>> _traces = [];
+    private readonly Dictionary<string, Trace> _traces = [];
     private readonly Queue<string> _arrivalOrder = new();
     private long _dropped;
 
@@ -24,7 +24,7 @@ public sealed class TraceStore(TelemetryLimits limits)
             {
                 if (!_traces.TryGetValue(span.TraceId, out var trace))
                 {
-                    _traces[span.TraceId] = trace = [];
+                    _traces[span.TraceId] = trace = new Trace();
                     _arrivalOrder.Enqueue(span.TraceId);
                     if (_arrivalOrder.Count > limits.MaxTraceCount)
                     {
@@ -39,10 +39,10 @@ public sealed class TraceStore(TelemetryLimits limits)
     /// <summary>The newest <paramref name="limit"/> traces that match, newest first.</summary>
     public IReadOnlyList<TraceSummary> Query(TraceQuery query, int limit = 200)
     {
-        List<SpanEntry[]> traces;
+        List<TraceSummary> summaries;
         lock (_gate)
-            traces = _traces.Values.Select(t => t.ToArray()).ToList();
-        return traces.Select(TraceSummary.Of)
+            summaries = _traces.Values.Select(t => t.Summary).ToList();
+        return summaries
             .Where(query.Matches)
             .OrderByDescending(t => t.Start)
             .Take(limit)
@@ -57,9 +57,25 @@ public sealed class TraceStore(TelemetryLimits limits)
         {
             if (!_traces.TryGetValue(traceId, out var trace))
                 return null;
-            spans = [.. trace];
+            spans = [.. trace.Spans];
         }
         return TraceDetail.Of(TraceSummary.Of(spans), spans);
+    }
+
+    /// <summary>A trace's spans and its summary, worked out again only after a span has joined (the list is polled far more often).</summary>
+    private sealed class Trace
+    {
+        private TraceSummary? _summary;
+
+        public List<SpanEntry> Spans { get; } = [];
+
+        public TraceSummary Summary => _summary ??= TraceSummary.Of(Spans);
+
+        public void Add(SpanEntry span)
+        {
+            Spans.Add(span);
+            _summary = null;
+        }
     }
 }
 
