@@ -163,7 +163,11 @@ public sealed class DistributedApplication : IAsyncDisposable
             return new IPEndPoint(loopback, port);
         if (string.IsNullOrEmpty(browserToken))
             throw new AppHostException($"AppHost:DashboardUrl must be a loopback address (localhost, 127.0.0.1, [::1]), not {url.Host}, unless Dashboard:Frontend:BrowserToken is set.");
-        return new IPEndPoint(url.Host is "*" or "+" or "0.0.0.0" ? IPAddress.Any : IPAddress.Parse(url.Host), port);
+        if (url.Host is "*" or "+" or "0.0.0.0")
+            return new IPEndPoint(IPAddress.Any, port);
+        return IPAddress.TryParse(url.Host.Trim('[', ']'), out var address)
+            ? new IPEndPoint(address, port)
+            : throw new AppHostException($"AppHost:DashboardUrl must name an IP address to listen on (e.g. http://0.0.0.0:18888), not the host name {url.Host}.");
     }
 
     /// <summary>
