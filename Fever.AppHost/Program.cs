@@ -1,37 +1,43 @@
-using Fever.AppHost.Hosting;
-
 var builder = DistributedApplication.CreateBuilder(args);
 
-var postgres = builder.AddPostgres("postgres", port: 15432).WithDataDirectory();
-var feverdb = postgres.AddDatabase("feverdb");
+// PostgreSQL from the machine's binaries, its cluster kept in .fever/postgres; Parameters:postgres-runtime=container
+// takes Aspire's container instead, on machines that have a container runtime.
+var feverdb = builder.UsesPostgresContainer()
+    ? builder.AddPostgres("postgres", port: builder.PostgresPort()).WithDataVolume().AddDatabase("feverdb").AsConnectionString()
+    : builder.AddLocalPostgres("postgres", builder.PostgresDataDirectory(), builder.PostgresPort(), builder.FreshStart())
+        .AddDatabase("feverdb").AsConnectionString();
 
-IResourceBuilder<IResourceWithServiceDiscovery> provider = builder.Configuration["Parameters:provider-url"] is { Length: > 0 } providerUrl
-    ? builder.AddExternalService("provider", providerUrl)
-    : builder.AddProviderSimulator("provider");
-
-builder.AddProject<Projects.Fever_Sync>("sync")
+var migrations = builder.AddProject<Projects.Fever_MigrationService>("migrations")
     .WithReference(feverdb)
-    .WithReference(provider)
-    .WaitFor(feverdb)
-    .WithHttpHealthCheck("/health");
+    .WaitFor(feverdb);
 
-// The key GraphQL mutations (requestSync) need in X-Api-Key; a fresh one per run unless given.
-var apiKey = builder.Configuration["Parameters:api-key"] is { Length: > 0 } givenKey
-    ? givenKey
-    : Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+var sync = builder.AddProject<Projects.Fever_Sync>("sync")
+    .WithReference(feverdb)
+    .WaitForCompletion(migrations)
+    .WithHttpEndpoint(name: "http")
+    .WithHttpHealthCheck("/health")
+    .WithRestartOnCrash()
+    .WithSyncNowCommand(feverdb);
+
+// The partner's feed: the real one when Parameters:provider-url is set, else the simulator.
+if (builder.ProviderUrl() is { } providerUrl)
+    sync.WithReference(builder.AddExternalService("provider", providerUrl));
+else
+    sync.WithReference(builder.AddProviderSimulator("provider"));
+
+// The key that GraphQL mutations (requestSync) need in X-Api-Key: generated once, kept in the AppHost's user secrets.
+var apiKey = builder.AddParameter("api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
 builder.AddProject<Projects.Fever_Api>("api")
     .WithReference(feverdb)
-    .WaitFor(feverdb)
+    .WaitForCompletion(migrations)
+    .WithEnvironment("Mutations__ApiKey", apiKey)
+    .WithHttpEndpoint(port: builder.ApiPort(), name: "http")
+    .WithReplicas(builder.ApiReplicas())
     .WithHttpHealthCheck("/health")
-    .WithHttpEndpoint(port: builder.Configuration.GetValue("Parameters:api-port", 5080))
-    .WithReplicas(builder.Configuration.GetValue("Parameters:api-replicas", 1))
-    .WithUrl("/search?starts_at=2021-01-01T00:00:00Z&ends_at=2021-12-31T23:59:59Z", "Search")
-    .WithUrl("/docs", "API docs")
-    .WithUrl("/graphql", "GraphQL")
-    .WithEnvironment("Mutations__ApiKey", apiKey);
-
-if (builder.Configuration["Parameters:api-key"] is not { Length: > 0 } && builder.Configuration.GetValue("AppHost:ConsoleLogs", true))
-    Console.WriteLine($"GraphQL mutations take this run's API key in X-Api-Key: {apiKey} (set Parameters:api-key to choose one).");
+    .WithRestartOnCrash()
+    .WithRelativeUrl("/search?starts_at=2021-01-01T00:00:00Z&ends_at=2021-12-31T23:59:59Z", "Search")
+    .WithRelativeUrl("/docs", "API docs")
+    .WithRelativeUrl("/graphql", "GraphQL");
 
 builder.Build().Run();

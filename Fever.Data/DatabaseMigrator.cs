@@ -7,16 +7,17 @@ namespace Fever.Data;
 /// Applies the embedded SQL migrations that a database lacks, each in its own transaction, under a
 /// session advisory lock so that several services or replicas starting at once apply each one once.
 /// Applied scripts are recorded in <c>schema_history</c> with a checksum; an edited script is refused.
+/// Fever.MigrationService runs it once before the services start; the services only check (<see cref="SchemaCheck"/>).
 /// </summary>
 public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
 {
     private const long AdvisoryLockKey = 0x4645564552_01; // "FEVER", 1
-    private volatile bool _applied;
 
-    public Task EnsureAppliedAsync(CancellationToken cancellationToken = default) =>
-        _applied ? Task.CompletedTask : ApplyAsync(Migration.Embedded, cancellationToken);
+    /// <summary>Applies the embedded migrations the database lacks; returns how many.</summary>
+    public Task<int> EnsureAppliedAsync(CancellationToken cancellationToken = default) => ApplyAsync(Migration.Embedded, cancellationToken);
 
-    public async Task ApplyAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken = default)
+    /// <summary>Applies the given migrations the database lacks, in order; returns how many.</summary>
+    public async Task<int> ApplyAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await ExecuteAsync(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
@@ -30,7 +31,8 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
                     applied_at timestamptz NOT NULL DEFAULT now())
                 """, cancellationToken);
 
-            var applied = await ReadHistoryAsync(connection, cancellationToken);
+            var applied = await SchemaHistory.ReadAsync(connection, cancellationToken);
+            var count = 0;
             foreach (var migration in migrations)
             {
                 if (applied.TryGetValue(migration.Version, out var checksum))
@@ -43,9 +45,9 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
 
                 await ApplyOneAsync(connection, migration, cancellationToken);
                 logger.LogInformation("Applied migration {Version} ({Name})", migration.Version, migration.Name);
+                count++;
             }
-
-            _applied = true;
+            return count;
         }
         finally
         {
@@ -67,16 +69,6 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    private static async Task<Dictionary<int, string>> ReadHistoryAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var history = new Dictionary<int, string>();
-        await using var command = new NpgsqlCommand("SELECT version, checksum FROM schema_history", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            history[reader.GetInt32(0)] = reader.GetString(1);
-        return history;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

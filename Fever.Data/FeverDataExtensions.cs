@@ -10,7 +10,7 @@ public static class FeverDataExtensions
 {
     /// <summary>
     /// Registers the shared <see cref="NpgsqlDataSource"/> for <c>ConnectionStrings:{connectionName}</c>,
-    /// the <see cref="FeverDbContext"/> factory and the migrator. Services whose readiness is PostgreSQL's
+    /// the <see cref="FeverDbContext"/> factory, the migrator and the schema check. Services whose readiness is PostgreSQL's
     /// add <see cref="AddPostgresCheck"/>; the API stays ready without it (it serves its snapshot).
     /// </summary>
     public static IHostApplicationBuilder AddFeverData(this IHostApplicationBuilder builder, string connectionName = "feverdb")
@@ -27,6 +27,7 @@ public static class FeverDataExtensions
         builder.Services.AddPooledDbContextFactory<FeverDbContext>((services, options) =>
             options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddSingleton<SchemaCheck>();
         return builder;
     }
 

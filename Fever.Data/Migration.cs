@@ -11,6 +11,9 @@ public sealed record Migration(int Version, string Name, string Sql)
     /// <summary>The scripts embedded in this assembly, in version order.</summary>
     public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
 
+    /// <summary>The version of the newest embedded script: the schema this build needs.</summary>
+    public static int Latest => Embedded[^1].Version;
+
     private static List<Migration> LoadEmbedded()
     {
         var assembly = typeof(Migration).Assembly;

@@ -19,7 +19,7 @@ public sealed partial class SyncRunner(
     FeedParser parser,
     EventWriter writer,
     SyncRunStore runs,
-    DatabaseMigrator migrator,
+    SchemaCheck schema,
     IOptions<SyncOptions> syncOptions,
     IOptions<ProviderOptions> providerOptions,
     TimeProvider time,
@@ -39,7 +39,7 @@ public sealed partial class SyncRunner(
         SyncRun run;
         try
         {
-            await migrator.EnsureAppliedAsync(cancellationToken);
+            await schema.EnsureCurrentAsync(cancellationToken);
             run = new SyncRun
             {
                 StartedAt = ToMicroseconds(time.GetUtcNow()),
@@ -48,6 +48,12 @@ public sealed partial class SyncRunner(
                 ProviderUrl = providerOptions.Value.Url?.ToString(),
             };
             await runs.StartAsync(run, syncOptions.Value.AbandonRunsAfter, cancellationToken);
+        }
+        catch (SchemaOutOfDateException exception)
+        {
+            LogSchemaOutOfDate(exception.Message);
+            SyncTelemetry.RecordUnrecordedRun(activity, exception.Message, time.GetElapsedTime(started));
+            return null;
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException)
         {
@@ -155,6 +161,9 @@ public sealed partial class SyncRunner(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cannot start a sync run: PostgreSQL is unavailable ({Reason})")]
     private partial void LogDatabaseUnavailable(Exception exception, string reason);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start a sync run: {Reason}")]
+    private partial void LogSchemaOutOfDate(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync run {RunId} started against {ProviderUrl}")]
     private partial void LogRunStarted(long runId, string? providerUrl);

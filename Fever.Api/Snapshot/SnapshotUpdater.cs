@@ -13,7 +13,7 @@ namespace Fever.Api.Snapshot;
 /// </summary>
 public sealed class SnapshotUpdater(
     NpgsqlDataSource dataSource,
-    DatabaseMigrator migrator,
+    SchemaCheck schema,
     EventSnapshotStore store,
     IOptions<SnapshotOptions> options,
     ILogger<SnapshotUpdater> logger) : BackgroundService
@@ -33,9 +33,14 @@ public sealed class SnapshotUpdater(
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 store.MarkDisconnected(exception);
-                logger.LogWarning("Lost PostgreSQL ({Error}); serving the snapshot of {Events} events, reconnecting in {Delay} ms",
-                    exception.Message, store.Current?.Count ?? 0, delay.TotalMilliseconds);
-                await Task.Delay(delay, stoppingToken);
+                if (exception is SchemaOutOfDateException)
+                    logger.LogCritical("Cannot read events: {Error} Serving the snapshot of {Events} events, checking again in {Delay} ms",
+                        exception.Message, store.Current?.Count ?? 0, delay.TotalMilliseconds);
+                else
+                    logger.LogWarning("Lost PostgreSQL ({Error}); serving the snapshot of {Events} events, reconnecting in {Delay} ms",
+                        exception.Message, store.Current?.Count ?? 0, delay.TotalMilliseconds);
+                // A stop during the wait is the end of the loop, not a failure of the service.
+                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.MaxReconnectDelay.Ticks));
             }
         }
@@ -43,7 +48,7 @@ public sealed class SnapshotUpdater(
 
     private async Task ListenAsync(Action connected, CancellationToken cancellationToken)
     {
-        await migrator.EnsureAppliedAsync(cancellationToken);
+        await schema.EnsureCurrentAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         connection.Notification += (_, _) => Interlocked.Increment(ref _notifications);
         await using (var listen = new NpgsqlCommand($"LISTEN {EventChanges.Channel}", connection))
