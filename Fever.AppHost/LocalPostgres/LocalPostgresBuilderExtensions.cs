@@ -13,6 +13,9 @@ namespace Aspire.Hosting;
 /// </summary>
 public static class LocalPostgresBuilderExtensions
 {
+    /// <summary>The resource property that shows where the cluster's files are.</summary>
+    public const string DataDirectoryProperty = "fever.data.directory";
+
     /// <summary>
     /// A PostgreSQL server on <paramref name="port"/> (null: a free one) keeping its cluster in <paramref name="dataDirectory"/>
     /// (a folder the postgres user can reach is picked when the AppHost is root and cannot give it that one);
@@ -29,8 +32,13 @@ public static class LocalPostgresBuilderExtensions
             var log = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(server);
             var appLog = @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fever.AppHost");
             var cluster = server.Cluster;
-            appLog.LogInformation("{Name}: data in {Folder}{Why}", name, cluster.Root,
-                cluster.MovedFrom is null ? "" : $" (the postgres user cannot reach {cluster.MovedFrom})");
+            var where = $"Data in {cluster.Root}{(cluster.MovedFrom is null ? "" : $" (the postgres user cannot reach {cluster.MovedFrom})")}.";
+            appLog.LogInformation("{Name}: {Where}", name, where);
+            log.LogInformation("{Where}", where);
+            await @event.Services.GetRequiredService<ResourceNotificationService>().PublishUpdateAsync(server, s => s with
+            {
+                Properties = [.. s.Properties.Where(p => p.Name != DataDirectoryProperty), new ResourcePropertySnapshot(DataDirectoryProperty, cluster.Root)],
+            });
             await cluster.PrepareAsync((await password.GetValueAsync(cancellationToken))!, fresh && !server.Prepared, line => log.LogInformation("{Line}", line), cancellationToken);
             server.Prepared = true;
         });

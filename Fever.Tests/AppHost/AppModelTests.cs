@@ -1,5 +1,6 @@
-using Fever.AppHost.Hosting;
-using Fever.AppHost.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 
 namespace Fever.Tests.AppHost;
 
@@ -7,53 +8,72 @@ namespace Fever.Tests.AppHost;
 public sealed class AppModelTests
 {
     [Fact]
-    public async Task Program_declares_postgres_its_database_the_provider_and_both_projects()
+    public async Task Program_declares_local_postgres_the_migrations_the_simulator_and_both_services()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Fever_AppHost>();
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Fever_AppHost>();
 
-        Assert.Equal(["postgres", "feverdb", "provider", "sync", "api"], builder.Resources.Select(r => r.Name));
-        var database = Assert.IsType<PostgresDatabaseResource>(builder.Resources[1]);
-        Assert.Same(builder.Resources[0], database.Parent);
-        Assert.IsType<ProviderSimulatorResource>(builder.Resources[2]);
+        var postgres = Assert.IsType<LocalPostgresServerResource>(Resource(builder, "postgres"));
+        var feverdb = Assert.IsType<LocalPostgresDatabaseResource>(Resource(builder, "feverdb"));
+        Assert.Same(postgres, feverdb.Parent);
+        Assert.True(postgres.PasswordParameter.Secret);
+        Assert.EndsWith(Path.Combine(".fever", "postgres"), postgres.Cluster.Root.TrimEnd('/'), StringComparison.Ordinal);
 
-        var sync = Assert.IsType<ProjectResource>(builder.Resources[3]);
-        var api = Assert.IsType<ProjectResource>(builder.Resources[4]);
-        Assert.EndsWith("Fever.Sync.dll", sync.Project.AssemblyPath);
-        Assert.EndsWith("Fever.Api.dll", api.Project.AssemblyPath);
-        Assert.Equal([database], sync.WaitsFor);
-        Assert.Equal([database], api.WaitsFor);
-        Assert.Equal("/health", Assert.IsType<HttpHealthProbe>(api.HealthProbe).Path);
-        Assert.Equal(5080, api.Port);
-        Assert.Equal(1, api.Replicas);
+        var migrations = Assert.IsType<ProjectResource>(Resource(builder, "migrations"));
+        var sync = Assert.IsType<ProjectResource>(Resource(builder, "sync"));
+        var api = Assert.IsType<ProjectResource>(Resource(builder, "api"));
+        Assert.IsType<ProjectResource>(Resource(builder, "provider"));
+        Assert.Contains(migrations.Annotations.OfType<WaitAnnotation>(), w => w.Resource == feverdb && w.WaitType == WaitType.WaitUntilHealthy);
+        foreach (var service in new[] { sync, api })
+        {
+            Assert.Contains(service.Annotations.OfType<WaitAnnotation>(), w => w.Resource == migrations && w.WaitType == WaitType.WaitForCompletion);
+            Assert.Single(service.Annotations.OfType<RestartOnCrashAnnotation>());
+        }
+        Assert.Contains(sync.Annotations.OfType<ResourceCommandAnnotation>(), c => c.Name == SyncNowCommand.Name && c.DisplayName == "Sync now");
+        Assert.Equal(5080, api.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").Port);
+        Assert.Equal(1, api.Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
+    }
+
+    [Fact]
+    public async Task With_a_container_runtime_one_parameter_takes_aspires_postgres_and_the_services_get_its_connection_string()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Fever_AppHost>(
+            ["--Parameters:postgres-runtime=container"]);
+
+        var postgres = Assert.IsType<PostgresServerResource>(Resource(builder, "postgres"));
+        Assert.True(postgres.TryGetLastAnnotation<ContainerImageAnnotation>(out var image));
+        Assert.Equal("postgres", image.Image.Split('/').Last());
+        Assert.Contains(postgres.Annotations.OfType<ContainerMountAnnotation>(), m => m.Target == "/var/lib/postgresql/data");
+        var feverdb = Assert.IsType<PostgresDatabaseResource>(Resource(builder, "feverdb"));
+        Assert.Equal("feverdb", feverdb.DatabaseName);
+        Assert.Equal(15432, postgres.Annotations.OfType<EndpointAnnotation>().Single().Port);
+
+        // What each service is given, as the manifest writes it: the database's connection string, whatever serves it.
+        foreach (var name in new[] { "migrations", "sync", "api" })
+        {
+            var environment = await ((IResourceWithEnvironment)Resource(builder, name)).GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
+            Assert.Equal("{feverdb.connectionString}", environment["ConnectionStrings__feverdb"]);
+        }
+        Assert.Equal(
+            "{postgres.connectionString};Database=feverdb",
+            feverdb.ConnectionStringExpression.ValueExpression);
+        Assert.Contains("Host={postgres.bindings.tcp.host};Port={postgres.bindings.tcp.port};Username=postgres;Password={postgres-password.value}",
+            postgres.ConnectionStringExpression.ValueExpression);
     }
 
     [Fact]
     public async Task Parameters_on_the_command_line_change_the_model()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Fever_AppHost>(
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Fever_AppHost>(
             ["--Parameters:provider-url=https://provider.example.com", "--Parameters:api-replicas=3", "--Parameters:api-port=6000"]);
 
-        var provider = Assert.IsType<ExternalServiceResource>(builder.Resources.Single(r => r.Name == "provider"));
-        Assert.Equal(new Uri("https://provider.example.com"), provider.Url);
-        var api = builder.CreateResourceBuilder<ProjectResource>("api").Resource;
-        Assert.Equal(3, api.Replicas);
-        Assert.Equal(6000, api.Port);
+        var provider = Assert.IsType<ExternalServiceResource>(Resource(builder, "provider"));
+        Assert.Equal(new Uri("https://provider.example.com"), provider.Uri);
+        var api = Resource(builder, "api");
+        Assert.Equal(3, api.Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
+        Assert.Equal(6000, api.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").Port);
+        var environment = await ((IResourceWithEnvironment)Resource(builder, "sync")).GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
+        Assert.Contains(environment, e => e.Key.StartsWith("services__provider__", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_bad_provider_url_is_refused_with_a_clear_message()
-    {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            DistributedApplicationTestingBuilder.CreateAsync<Projects.Fever_AppHost>(["--Parameters:provider-url=ftp://nowhere"]));
-        Assert.Contains("absolute http(s) URL", error.Message);
-    }
-
-    [Fact]
-    public void Resource_names_follow_aspires_rules()
-    {
-        Assert.Equal("api-2", ResourceName.Validate("api-2"));
-        Assert.Throws<ArgumentException>(() => ResourceName.Validate("2api"));
-        Assert.Throws<ArgumentException>(() => ResourceName.Validate("api_db"));
-        Assert.Throws<ArgumentException>(() => ResourceName.Validate("api--db"));
-    }
+    private static IResource Resource(IDistributedApplicationTestingBuilder builder, string name) => builder.Resources.Single(r => r.Name == name);
 }

@@ -1,0 +1,21 @@
+namespace Fever.Tests.AppHost;
+
+/// <summary>
+/// The processes behind a project resource. DCP starts a project as <c>dotnet run --no-build</c> (the pid the dashboard
+/// shows), which starts the service itself as its child.
+/// </summary>
+public static class ResourceProcesses
+{
+    /// <summary>The one child process of <paramref name="pid"/>; waits briefly for it to appear.</summary>
+    public static int ChildOf(int pid)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var children = File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (children.Length > 0)
+                return int.Parse(children[0]);
+            Thread.Sleep(50);
+        }
+        throw new InvalidOperationException($"Process {pid} has no child.");
+    }
+}
