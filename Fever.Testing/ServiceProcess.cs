@@ -38,18 +38,18 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// <c>dotnet {project}.dll</c> of <paramref name="configuration"/> (by default the running program's), listening on
-    /// <paramref name="url"/> (<c>ASPNETCORE_URLS</c>) in the hosting environment <paramref name="environmentName"/>
-    /// (<c>DOTNET_ENVIRONMENT</c>), with <paramref name="environment"/> on top.
+    /// <c>dotnet {project}.dll</c> of <paramref name="configuration"/> (by default the running program's) with the
+    /// variables of <paramref name="environment"/>, listening on <paramref name="url"/> (<c>ASPNETCORE_URLS</c>) in the
+    /// hosting environment <paramref name="environmentName"/> (<c>DOTNET_ENVIRONMENT</c>).
     /// </summary>
     public static ProcessStartInfo StartInfo(
         string project, Uri url, IReadOnlyDictionary<string, string> environment, string? configuration = null, string environmentName = Development)
     {
         var startInfo = ChildProcess.ForAssembly(RepositoryPaths.ProjectOutput(project, configuration));
-        startInfo.Environment["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
-        startInfo.Environment["DOTNET_ENVIRONMENT"] = environmentName;
         foreach (var (name, value) in environment)
             startInfo.Environment[name] = value;
+        startInfo.Environment["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = environmentName;
         return startInfo;
     }
 

@@ -118,7 +118,7 @@ public sealed class AppHostTests
     [Fact]
     public async Task The_provider_url_parameter_points_the_worker_at_an_external_provider()
     {
-        await using var external = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions());
+        await using var external = await Fever.AppHost.Simulator.ProviderSimulator.StartAsync(new ProviderSimulatorOptions());
         await using var app = await RunningApp.StartAsync([$"--Parameters:provider-url={external.BaseAddress}"]);
 
         var provider = app.ResourceNotifications.GetInstances("provider").Single();

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Fever.AppHost;
 using Fever.AppHost.Dashboard.Telemetry;
 using Fever.AppHost.Hosting;
+using Fever.Testing;
 using Fever.Tests.Dashboard;
 using Fever.Tests.Infrastructure;
 using Xunit.Abstractions;

@@ -1,6 +1,6 @@
-using Fever.AppHost;
 using Fever.AppHost.Dashboard.Otlp;
 using Fever.AppHost.Dashboard.Telemetry;
+using Fever.Testing;
 using Fever.Tests.Infrastructure;
 
 namespace Fever.Tests.Dashboard;
