@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using Fever.AppHost.Simulator;
+using Fever.ProviderSimulator;
 
 namespace Fever.Benchmarks;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using Fever.AppHost;
-using Fever.AppHost.Processes;
+using Fever.Testing;
 
 namespace Fever.Benchmarks;
 

@@ -1,10 +1,13 @@
 namespace Fever.Benchmarks;
 
-/// <summary>The sync worker as it is deployed (<see cref="ServiceProcess"/>), reading <paramref name="feedUrl"/> into <paramref name="connectionString"/>'s database.</summary>
+/// <summary>The sync worker as it is deployed (<see cref="DeployedService"/>), reading <paramref name="feedUrl"/> into <paramref name="connectionString"/>'s database.</summary>
 public static class SyncWorkerProcess
 {
     private const string Project = "Fever.Sync";
     private static readonly TimeSpan RunOnceTimeout = TimeSpan.FromMinutes(5);
+
+    // Nothing here calls the worker's health endpoints: Kestrel may take any free port.
+    private static readonly Uri AnyLoopbackPort = new("http://127.0.0.1:0");
 
     /// <summary>
     /// Starts the worker as it runs in production, syncing every <paramref name="interval"/>: its first run is a
@@ -34,11 +37,10 @@ public static class SyncWorkerProcess
     }
 
     private static MeasuredProcess Start(string connectionString, Uri feedUrl, string scheduleSetting, string scheduleValue) =>
-        ServiceProcess.Start(Project, new Dictionary<string, string>
+        DeployedService.Start(Project, AnyLoopbackPort, new Dictionary<string, string>
         {
             ["ConnectionStrings__feverdb"] = connectionString,
             ["Provider__Url"] = feedUrl.ToString(),
             [scheduleSetting] = scheduleValue,
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
         });
 }

@@ -1,5 +1,5 @@
-using Fever.AppHost.Simulator;
 using Fever.Benchmarks.Load;
+using Fever.ProviderSimulator;
 
 namespace Fever.Benchmarks.Api;
 

@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Fever.AppHost;
+using Fever.Testing;
 
 namespace Fever.Benchmarks.Api;
 
-/// <summary>Fever.Api as it is deployed (<see cref="ServiceProcess"/>), on a free loopback port.</summary>
+/// <summary>Fever.Api as it is deployed (<see cref="DeployedService"/>), on a free loopback port.</summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
     private const string Project = "Fever.Api";
@@ -37,12 +37,8 @@ public sealed class ApiProcess : IAsyncDisposable
         string connectionString, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
-        var settings = new Dictionary<string, string>(environment)
-        {
-            ["ConnectionStrings__feverdb"] = connectionString,
-            ["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/'),
-        };
-        var process = ServiceProcess.Start(Project, settings);
+        var settings = new Dictionary<string, string>(environment) { ["ConnectionStrings__feverdb"] = connectionString };
+        var process = DeployedService.Start(Project, baseAddress, settings);
         var api = new ApiProcess(process, baseAddress);
         try
         {

@@ -1,5 +1,5 @@
 using System.Net;
-using Fever.AppHost.Simulator;
+using Fever.ProviderSimulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

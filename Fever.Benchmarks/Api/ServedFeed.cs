@@ -1,4 +1,4 @@
-using Fever.AppHost.Simulator;
+using Fever.ProviderSimulator;
 
 namespace Fever.Benchmarks.Api;
 

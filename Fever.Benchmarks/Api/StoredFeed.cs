@@ -1,4 +1,5 @@
-using Fever.AppHost.Simulator;
+using Fever.ProviderSimulator;
+using Fever.Testing;
 
 namespace Fever.Benchmarks.Api;
 
@@ -17,7 +18,7 @@ public sealed class StoredFeed : IAsyncDisposable
     public static async Task<StoredFeed> StartAsync(string scenario, GeneratedFeedOptions feed, CancellationToken cancellationToken)
     {
         Progress.Report(scenario, "starting PostgreSQL");
-        var database = await ThrowawayDatabase.StartAsync(cancellationToken);
+        var database = await ThrowawayDatabase.StartAsync("bench", cancellationToken);
         try
         {
             await StoreAsync(scenario, feed, database.ConnectionString, cancellationToken);
@@ -35,7 +36,7 @@ public sealed class StoredFeed : IAsyncDisposable
     private static async Task StoreAsync(string scenario, GeneratedFeedOptions feed, string connectionString, CancellationToken cancellationToken)
     {
         Progress.Report(scenario, "rendering the feed and starting the provider simulator");
-        await using var simulator = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Generated = feed }, cancellationToken);
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Generated = feed }, cancellationToken);
         Progress.Report(scenario, $"worker: one sync of the {new GeneratedFeed(feed).PlanCount} plans");
         await SyncWorkerProcess.RunOnceAsync(connectionString, simulator.FeedUrl, cancellationToken);
     }

@@ -1,6 +1,6 @@
-using Fever.AppHost.Simulator;
 using Fever.Benchmarks.Api;
 using Fever.Benchmarks.Load;
+using Fever.ProviderSimulator;
 
 namespace Fever.Benchmarks.GraphQL;
 

@@ -1,4 +1,5 @@
-using Fever.AppHost.Simulator;
+using Fever.ProviderSimulator;
+using Fever.Testing;
 
 namespace Fever.Benchmarks.Ingest;
 
@@ -20,11 +21,11 @@ public sealed class IngestBenchmark(GeneratedFeedOptions feed) : IBenchmark
     public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
         Progress.Report(Name, "starting PostgreSQL");
-        await using var database = await ThrowawayDatabase.StartAsync(cancellationToken);
+        await using var database = await ThrowawayDatabase.StartAsync("bench", cancellationToken);
         var connectionString = database.ConnectionString;
 
         Progress.Report(Name, "rendering the feed and starting the provider simulator");
-        await using var simulator = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Generated = feed }, cancellationToken);
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Generated = feed }, cancellationToken);
 
         Progress.Report(Name, $"reference: downloading the feed {RawFetches} times");
         var fetch = await RawFetch.MeasureBestAsync(simulator.FeedUrl, RawFetches, cancellationToken);

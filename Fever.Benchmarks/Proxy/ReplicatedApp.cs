@@ -1,7 +1,7 @@
 using Fever.AppHost.Hosting;
 using Fever.AppHost.Hosting.Testing;
-using Fever.AppHost.Simulator;
 using Fever.Benchmarks.Api;
+using Fever.ProviderSimulator;
 
 namespace Fever.Benchmarks.Proxy;
 

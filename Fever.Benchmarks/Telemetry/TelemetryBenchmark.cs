@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Fever.AppHost.Simulator;
 using Fever.Benchmarks.Api;
 using Fever.Benchmarks.Load;
+using Fever.ProviderSimulator;
 
 namespace Fever.Benchmarks.Telemetry;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Fever.AppHost;
+using Fever.Testing;
 using Fever.Tests.Infrastructure;
 
 namespace Fever.Tests.Api;

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Fever.AppHost.Simulator;
+using Fever.ProviderSimulator;
 using Fever.Tests.Infrastructure;
 using Npgsql;
 
@@ -14,7 +14,7 @@ public sealed class SearchAgreesWithDatabaseTests(PostgresFixture postgres)
     public async Task Random_ranges_give_what_postgres_gives_in_the_same_order_and_large_answers_are_compressed()
     {
         var connectionString = await postgres.CreateDatabaseAsync();
-        await using (var provider = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions
+        await using (var provider = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions
         {
             Generated = new GeneratedFeedOptions { BasePlans = 250, PlansPerBase = 4, ZonesPerPlan = 2 },
         }))

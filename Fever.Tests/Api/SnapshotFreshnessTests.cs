@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Fever.AppHost.Simulator;
 using Fever.Data;
+using Fever.ProviderSimulator;
 using Fever.Tests.Infrastructure;
 
 namespace Fever.Tests.Api;
@@ -15,7 +15,7 @@ public sealed class SnapshotFreshnessTests(PostgresFixture postgres)
     public async Task A_committed_sync_run_is_served_within_a_second_and_changes_the_etag()
     {
         var connectionString = await postgres.CreateDatabaseAsync();
-        await using var provider = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false });
+        await using var provider = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false });
         await using var worker = new SyncWorkerHost(connectionString, provider.FeedUrl);
         await worker.RunAsync(); // samples 1 and 2: three events
         await worker.RunAsync();
@@ -49,7 +49,7 @@ public sealed class SnapshotFreshnessTests(PostgresFixture postgres)
     public async Task A_re_sync_of_unchanged_data_keeps_the_etag()
     {
         var connectionString = await postgres.CreateDatabaseAsync();
-        await using var provider = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Generated = new GeneratedFeedOptions { BasePlans = 3, PlansPerBase = 1, ZonesPerPlan = 2 } });
+        await using var provider = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Generated = new GeneratedFeedOptions { BasePlans = 3, PlansPerBase = 1, ZonesPerPlan = 2 } });
         await using var worker = new SyncWorkerHost(connectionString, provider.FeedUrl);
         await worker.RunAsync();
         await using var api = await ApiProcess.StartHealthyAsync(connectionString);
@@ -72,7 +72,7 @@ public sealed class SnapshotFreshnessTests(PostgresFixture postgres)
             await File.WriteAllTextAsync(Path.Combine(feeds.FullName, "1.xml"), Feed(edition: "first", price: 10));
             await File.WriteAllTextAsync(Path.Combine(feeds.FullName, "2.xml"), Feed(edition: "second", price: 20));
             var connectionString = await postgres.CreateDatabaseAsync();
-            await using var provider = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false, SamplesDirectory = feeds.FullName });
+            await using var provider = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false, SamplesDirectory = feeds.FullName });
             await using var worker = new SyncWorkerHost(connectionString, provider.FeedUrl);
             await worker.RunAsync();
             await using var api = await ApiProcess.StartHealthyAsync(connectionString);

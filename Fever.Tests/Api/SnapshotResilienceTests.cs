@@ -1,8 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Fever.AppHost;
-using Fever.AppHost.Postgres;
-using Fever.AppHost.Simulator;
+using Fever.ProviderSimulator;
+using Fever.Testing;
 using Fever.Tests.Infrastructure;
 
 namespace Fever.Tests.Api;
@@ -29,10 +28,9 @@ public sealed class SnapshotResilienceTests : IAsyncLifetime
     [Fact]
     public async Task Without_postgres_search_answers_from_the_snapshot_and_health_is_degraded_then_it_catches_up_by_itself()
     {
-        await using var provider = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false });
+        await using var provider = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false });
         var postgres = await LocalPostgres.StartAsync(_options);
-        await postgres.CreateDatabaseAsync("feverdb");
-        var connectionString = postgres.ConnectionString("feverdb");
+        var connectionString = await postgres.CreateDatabaseAsync("feverdb");
         await SyncOnceAsync(connectionString, provider); // samples 1 and 2: three events
         await SyncOnceAsync(connectionString, provider);
         await using var api = await ApiProcess.StartHealthyAsync(connectionString, new Dictionary<string, string>
@@ -67,7 +65,7 @@ public sealed class SnapshotResilienceTests : IAsyncLifetime
         }
     }
 
-    private static async Task SyncOnceAsync(string connectionString, ProviderSimulator provider)
+    private static async Task SyncOnceAsync(string connectionString, EmbeddedProviderSimulator provider)
     {
         await using var worker = new SyncWorkerHost(connectionString, provider.FeedUrl);
         Assert.Equal(Fever.Data.SyncOutcome.Succeeded, (await worker.RunAsync())!.Outcome);

@@ -1,3 +1,4 @@
+using Aspire.Hosting.Testing;
 using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;

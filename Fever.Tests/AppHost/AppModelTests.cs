@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Fever.Tests.AppHost;
 
@@ -50,7 +51,7 @@ public sealed class AppModelTests
         // What each service is given, as the manifest writes it: the database's connection string, whatever serves it.
         foreach (var name in new[] { "migrations", "sync", "api" })
         {
-            var environment = await ((IResourceWithEnvironment)Resource(builder, name)).GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
+            var environment = await PublishedEnvironmentAsync(Resource(builder, name));
             Assert.Equal("{feverdb.connectionString}", environment["ConnectionStrings__feverdb"]);
         }
         Assert.Equal(
@@ -71,8 +72,16 @@ public sealed class AppModelTests
         var api = Resource(builder, "api");
         Assert.Equal(3, api.Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
         Assert.Equal(6000, api.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").Port);
-        var environment = await ((IResourceWithEnvironment)Resource(builder, "sync")).GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
+        var environment = await PublishedEnvironmentAsync(Resource(builder, "sync"));
         Assert.Contains(environment, e => e.Key.StartsWith("services__provider__", StringComparison.Ordinal));
+    }
+
+    /// <summary>The environment the resource is given, as the manifest writes it (references as <c>{name.property}</c>).</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> PublishedEnvironmentAsync(IResource resource)
+    {
+        var configuration = await ExecutionConfigurationBuilder.Create(resource).WithEnvironmentVariablesConfig()
+            .BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), NullLogger.Instance, CancellationToken.None);
+        return configuration.EnvironmentVariables.ToDictionary();
     }
 
     private static IResource Resource(IDistributedApplicationTestingBuilder builder, string name) => builder.Resources.Single(r => r.Name == name);

@@ -4,6 +4,8 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Fever.Testing;
+using Fever.Tests.Infrastructure;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -19,8 +21,12 @@ public sealed class FeverApp : IAsyncDisposable
 
     private int _disposed;
 
+    private readonly ConcurrentDictionary<string, ResourceEvent> _latest = new();
+    private readonly CancellationTokenSource _stopWatching = new();
+
     private FeverApp(DistributedApplication app, DirectoryInfo state, Uri? dashboard, string browserToken)
     {
+        _ = WatchAsync(app.ResourceNotifications, _stopWatching.Token);
         App = app;
         State = state;
         DashboardUrl = dashboard;
@@ -104,26 +110,26 @@ public sealed class FeverApp : IAsyncDisposable
     }
 
     /// <summary>The resource's latest snapshot (the first instance's, for a replicated one).</summary>
-    public CustomResourceSnapshot Snapshot(string name) => Instances(name).First();
+    public CustomResourceSnapshot Snapshot(string name) => Instances(name).First().Snapshot;
 
-    /// <summary>The latest snapshot of each instance of the resource.</summary>
-    public IReadOnlyList<CustomResourceSnapshot> Instances(string name)
-    {
-        var resource = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name);
-        return resource.GetResolvedResourceNames()
-            .Select(id => Notifications.TryGetCurrentState(id, out var change) ? change.Snapshot : throw new InvalidOperationException($"No state for {id}."))
-            .ToList();
-    }
+    /// <summary>The latest snapshot of each instance of the resource, by instance id.</summary>
+    public IReadOnlyList<(string Id, CustomResourceSnapshot Snapshot)> Instances(string name) =>
+        [.. _latest.Values.Where(e => e.Resource.Name == name).OrderBy(e => e.ResourceId, StringComparer.Ordinal).Select(e => (e.ResourceId, e.Snapshot))];
 
-    /// <summary>Every resource's state, health and last lines of output.</summary>
-    public string Describe()
+    /// <summary>Every resource's state, health and exit code.</summary>
+    public string Describe() => string.Join("\n", _latest.Values.OrderBy(e => e.ResourceId, StringComparer.Ordinal).Select(e =>
+        $"--- {e.ResourceId}: {e.Snapshot.State?.Text} {e.Snapshot.HealthStatus} exit {e.Snapshot.ExitCode}"));
+
+    private async Task WatchAsync(ResourceNotificationService notifications, CancellationToken cancellationToken)
     {
-        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
-        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
-        return string.Join("\n", model.Resources.SelectMany(r => r.GetResolvedResourceNames()).Select(id =>
-            Notifications.TryGetCurrentState(id, out var change)
-                ? $"--- {id}: {change.Snapshot.State?.Text} {change.Snapshot.HealthStatus} exit {change.Snapshot.ExitCode}"
-                : $"--- {id}: no state"));
+        try
+        {
+            await foreach (var change in notifications.WatchAsync(cancellationToken))
+                _latest[change.ResourceId] = change;
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>The ids of the events <c>/search</c> returns for the samples' year.</summary>
@@ -138,6 +144,7 @@ public sealed class FeverApp : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
         await App.DisposeAsync();
+        await _stopWatching.CancelAsync();
         TempFolder.Delete(State);
     }
 }

@@ -46,9 +46,9 @@ public sealed class PrivateCheckoutTests
 
     /// <summary>Every process of the app's resources: PostgreSQL, and each project's <c>dotnet run</c> and service.</summary>
     private static List<(string Resource, int Pid)> ProcessesOf(FeverApp fever) =>
-        ["postgres", "provider", "sync", "api"]
+        new[] { "postgres", "provider", "sync", "api" }
             .Select(name => (Resource: name, Pid: (int)fever.Snapshot(name).Properties.Single(p => p.Name == "executable.pid").Value!))
-            .SelectMany(p => p.Resource == "postgres" ? [p] : new[] { p, (p.Resource, ResourceProcesses.ChildOf(p.Pid)) })
+            .SelectMany(p => p.Resource == "postgres" ? new[] { p } : [p, (p.Resource, ResourceProcesses.ChildOf(p.Pid))])
             .ToList();
 
     private static string CommandLine(int pid)

@@ -1,3 +1,4 @@
+using Aspire.Hosting;
 using Fever.ProviderSimulator;
 using Fever.Tests.Infrastructure;
 
@@ -8,12 +9,12 @@ namespace Fever.Tests.AppHost;
 public sealed class ReplicasAndExternalProviderTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-    private ProviderSimulator.ProviderSimulator _external = null!;
+    private EmbeddedProviderSimulator _external = null!;
     private FeverApp _fever = null!;
 
     public async Task InitializeAsync()
     {
-        _external = await ProviderSimulator.ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false });
+        _external = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false });
         _fever = await FeverApp.StartAsync(
             ["--Parameters:api-replicas=2", $"--Parameters:provider-url={_external.BaseAddress}"],
             configure: builder => builder.Project("sync").WithEnvironment("Sync__Interval", "00:00:01"));
@@ -30,19 +31,19 @@ public sealed class ReplicasAndExternalProviderTests : IAsyncLifetime
     {
         var replicas = _fever.Instances("api");
         Assert.Equal(2, replicas.Count);
-        foreach (var replica in replicas)
-            await _fever.WaitHealthyAsync(replica.Name ?? "api");
+        foreach (var (id, _) in replicas)
+            await _fever.WaitHealthyAsync(id);
 
         // The three samples, synced one a second without looping, end with four events.
         using var viaProxy = _fever.CreateHttpClient("api");
         await Eventually.WaitUntilAsync(async () => (await FeverApp.SearchIdsAsync(viaProxy)).Length == 4, Patience);
         var expected = await FeverApp.SearchIdsAsync(viaProxy);
-        foreach (var port in replicas.Select(ReplicaPort))
+        foreach (var port in replicas.Select(r => ReplicaPort(r.Snapshot)))
         {
             using var direct = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}") };
             await Eventually.WaitUntilAsync(async () => (await FeverApp.SearchIdsAsync(direct)).SequenceEqual(expected), Patience);
         }
-        Assert.Equal(2, replicas.Select(ReplicaPort).Distinct().Count());
+        Assert.Equal(2, replicas.Select(r => ReplicaPort(r.Snapshot)).Distinct().Count());
     }
 
     [Fact]

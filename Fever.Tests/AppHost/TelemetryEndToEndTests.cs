@@ -1,3 +1,4 @@
+using Aspire.Hosting.Testing;
 using Fever.Tests.Infrastructure;
 
 namespace Fever.Tests.AppHost;

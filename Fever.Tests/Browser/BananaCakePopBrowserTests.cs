@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Fever.Testing;
 using Fever.Tests.Infrastructure;
 using Npgsql;
 using Xunit.Abstractions;

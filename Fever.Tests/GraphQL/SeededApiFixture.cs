@@ -1,5 +1,5 @@
-using Fever.AppHost.Postgres;
 using Fever.Data;
+using Fever.Testing;
 using Fever.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -11,7 +11,7 @@ public sealed class SeededApiFixture : IAsyncLifetime
 {
     public const int EventCount = 150;
 
-    public LocalPostgres Postgres { get; private set; } = null!;
+    public ThrowawayDatabase Database { get; private set; } = null!;
     public NpgsqlDataSource DataSource { get; private set; } = null!;
     public ServiceProcess Api { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
@@ -19,12 +19,11 @@ public sealed class SeededApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions());
-        await Postgres.CreateDatabaseAsync("feverdb");
-        DataSource = NpgsqlDataSource.Create(Postgres.ConnectionString("feverdb"));
+        Database = await ThrowawayDatabase.StartAsync("feverdb");
+        DataSource = NpgsqlDataSource.Create(Database.ConnectionString);
         await new DatabaseMigrator(DataSource, NullLogger<DatabaseMigrator>.Instance).EnsureAppliedAsync();
         await SeededEvents.InsertAsync(DataSource, SeededEvents.Generate(EventCount, seed: 42));
-        Api = await ApiProcess.StartHealthyAsync(Postgres.ConnectionString("feverdb"), new Dictionary<string, string>
+        Api = await ApiProcess.StartHealthyAsync(Database.ConnectionString, new Dictionary<string, string>
         {
             ["Mutations__ApiKey"] = "test-key",
             ["RateLimiting__Enabled"] = "false",
@@ -40,7 +39,7 @@ public sealed class SeededApiFixture : IAsyncLifetime
             await Api.DisposeAsync();
         if (DataSource is not null)
             await DataSource.DisposeAsync();
-        if (Postgres is not null)
-            await Postgres.DisposeAsync();
+        if (Database is not null)
+            await Database.DisposeAsync();
     }
 }

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Fever.AppHost.Postgres;
 using Fever.Data;
+using Fever.Testing;
 using Fever.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -18,20 +18,19 @@ public sealed class StorageOutageTests
     [Fact]
     public async Task Events_fail_with_storage_unavailable_and_search_still_answers()
     {
-        var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions());
-        await postgres.CreateDatabaseAsync("feverdb");
-        await using (var dataSource = NpgsqlDataSource.Create(postgres.ConnectionString("feverdb")))
+        var database = await ThrowawayDatabase.StartAsync("feverdb");
+        await using (var dataSource = NpgsqlDataSource.Create(database.ConnectionString))
         {
             await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).EnsureAppliedAsync();
             await SeededEvents.InsertAsync(dataSource, SeededEvents.Generate(5, seed: 1));
         }
-        await using var api = await ApiProcess.StartHealthyAsync(postgres.ConnectionString("feverdb"));
+        await using var api = await ApiProcess.StartHealthyAsync(database.ConnectionString);
         using var http = new HttpClient { BaseAddress = api.Url };
         var graphQL = new GraphQLClient(http);
         Assert.Equal(5, (await graphQL.DataAsync("{ events { totalCount } }")).GetProperty("events").GetProperty("totalCount").GetInt32());
 
-        await postgres.DisposeAsync();
-        using var silent = new TcpListener(IPAddress.Loopback, postgres.Port);
+        await database.DisposeAsync();
+        using var silent = new TcpListener(IPAddress.Loopback, database.Server.Port);
         silent.Start();
         var held = new List<TcpClient>();
         _ = Task.Run(async () =>

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Fever.Testing;
 
 namespace Fever.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
-using Fever.AppHost.Processes;
+using Fever.Testing;
 
 namespace Fever.Tests.Infrastructure;
 

@@ -1,3 +1,5 @@
+using Fever.Testing;
+
 namespace Fever.Tests.Infrastructure;
 
 public static class Eventually

@@ -1,5 +1,5 @@
-using Fever.AppHost.Postgres;
 using Fever.Data;
+using Fever.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -17,12 +17,8 @@ public sealed class PostgresFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
     /// <summary>A new, empty database; returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync()
-    {
-        var name = $"test_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..30];
-        await Server.CreateDatabaseAsync(name);
-        return Server.ConnectionString(name);
-    }
+    public Task<string> CreateDatabaseAsync() =>
+        Server.CreateDatabaseAsync($"test_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..30]);
 
     /// <summary>A new database with every migration applied.</summary>
     public async Task<NpgsqlDataSource> CreateMigratedDatabaseAsync()

@@ -1,5 +1,5 @@
-using Fever.AppHost.Postgres;
-using Fever.AppHost.Simulator;
+using Fever.ProviderSimulator;
+using Fever.Testing;
 
 namespace Fever.Tests.Infrastructure;
 
@@ -9,18 +9,16 @@ namespace Fever.Tests.Infrastructure;
 /// </summary>
 public sealed class SampleApiFixture : IAsyncLifetime
 {
-    public LocalPostgres Postgres { get; private set; } = null!;
-    public string ConnectionString { get; private set; } = null!;
+    public ThrowawayDatabase Database { get; private set; } = null!;
+    public string ConnectionString => Database.ConnectionString;
     public ServiceProcess Api { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions());
-        await Postgres.CreateDatabaseAsync("feverdb");
-        ConnectionString = Postgres.ConnectionString("feverdb");
+        Database = await ThrowawayDatabase.StartAsync("feverdb");
 
-        await using (var provider = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false }))
+        await using (var provider = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false }))
         await using (var worker = new SyncWorkerHost(ConnectionString, provider.FeedUrl))
         {
             for (var sample = 0; sample < 3; sample++)
@@ -36,8 +34,8 @@ public sealed class SampleApiFixture : IAsyncLifetime
         Http?.Dispose();
         if (Api is not null)
             await Api.DisposeAsync();
-        if (Postgres is not null)
-            await Postgres.DisposeAsync();
+        if (Database is not null)
+            await Database.DisposeAsync();
     }
 }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Xml;
-using Fever.AppHost.Simulator;
+using Fever.ProviderSimulator;
 
 namespace Fever.Tests.Simulator;
 
@@ -14,7 +14,7 @@ public sealed class ProviderSimulatorTests
     [Fact]
     public async Task Serves_the_samples_in_sequence_and_loops()
     {
-        await using var simulator = await ProviderSimulator.StartAsync(new());
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new());
         using var http = new HttpClient();
 
         for (var call = 0; call < 4; call++)
@@ -30,7 +30,7 @@ public sealed class ProviderSimulatorTests
     [Fact]
     public async Task Without_loop_keeps_serving_the_last_sample()
     {
-        await using var simulator = await ProviderSimulator.StartAsync(new() { Loop = false });
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new() { Loop = false });
         using var http = new HttpClient();
 
         var bodies = await GetBodies(http, simulator, Samples.Count + 1);
@@ -42,7 +42,7 @@ public sealed class ProviderSimulatorTests
     [Fact]
     public async Task Failed_calls_do_not_advance_the_sequence()
     {
-        await using var simulator = await ProviderSimulator.StartAsync(new() { FailEvery = 2 });
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new() { FailEvery = 2 });
         using var http = new HttpClient();
 
         var statuses = new List<HttpStatusCode>();
@@ -66,7 +66,7 @@ public sealed class ProviderSimulatorTests
     [Fact]
     public async Task FailEvery_fails_every_nth_call_with_an_empty_503()
     {
-        await using var simulator = await ProviderSimulator.StartAsync(new() { FailEvery = 4 });
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new() { FailEvery = 4 });
         using var http = new HttpClient();
 
         var failed = new List<int>();
@@ -88,7 +88,7 @@ public sealed class ProviderSimulatorTests
     [Fact]
     public async Task FailNext_fails_the_next_calls_only()
     {
-        await using var simulator = await ProviderSimulator.StartAsync(new());
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new());
         using var http = new HttpClient();
 
         simulator.FailNext(2);
@@ -101,7 +101,7 @@ public sealed class ProviderSimulatorTests
     [Fact]
     public async Task FailureRate_of_one_fails_every_call()
     {
-        await using var simulator = await ProviderSimulator.StartAsync(new() { FailureRate = 1 });
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new() { FailureRate = 1 });
         using var http = new HttpClient();
 
         for (var call = 0; call < 3; call++)
@@ -113,7 +113,7 @@ public sealed class ProviderSimulatorTests
     public async Task Latency_delays_every_call_failed_or_not()
     {
         var latency = TimeSpan.FromMilliseconds(150);
-        await using var simulator = await ProviderSimulator.StartAsync(new() { MinLatency = latency, MaxLatency = latency });
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new() { MinLatency = latency, MaxLatency = latency });
         using var http = new HttpClient();
         simulator.FailNext(1);
 
@@ -129,7 +129,7 @@ public sealed class ProviderSimulatorTests
     [Fact]
     public async Task TruncateNext_answers_a_clean_200_with_a_cut_document()
     {
-        await using var simulator = await ProviderSimulator.StartAsync(new());
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new());
         using var http = new HttpClient();
 
         simulator.TruncateNext(1);
@@ -145,7 +145,7 @@ public sealed class ProviderSimulatorTests
     [Fact]
     public async Task TruncateRate_cuts_every_document_somewhere()
     {
-        await using var simulator = await ProviderSimulator.StartAsync(new() { TruncateRate = 1 });
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new() { TruncateRate = 1 });
         using var http = new HttpClient();
 
         foreach (var body in await GetBodies(http, simulator, 6))
@@ -155,7 +155,7 @@ public sealed class ProviderSimulatorTests
     [Fact]
     public async Task AbortNext_breaks_the_connection_mid_body_without_advancing()
     {
-        await using var simulator = await ProviderSimulator.StartAsync(new());
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new());
         using var http = new HttpClient();
 
         simulator.AbortNext(1);
@@ -173,7 +173,7 @@ public sealed class ProviderSimulatorTests
     [Fact]
     public async Task Reset_restarts_the_sequence()
     {
-        await using var simulator = await ProviderSimulator.StartAsync(new());
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new());
         using var http = new HttpClient();
         await GetBodies(http, simulator, 2);
 
@@ -187,7 +187,7 @@ public sealed class ProviderSimulatorTests
     [Fact]
     public async Task Status_endpoint_reports_the_counters()
     {
-        await using var simulator = await ProviderSimulator.StartAsync(new());
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new());
         using var http = new HttpClient();
         simulator.FailNext(1);
         await GetBodies(http, simulator, 3);
@@ -205,7 +205,7 @@ public sealed class ProviderSimulatorTests
         {
             File.WriteAllText(Path.Combine(directory.FullName, "b.xml"), "<planList><output/></planList>");
             File.WriteAllText(Path.Combine(directory.FullName, "a.xml"), "<planList/>");
-            await using var simulator = await ProviderSimulator.StartAsync(new() { SamplesDirectory = directory.FullName });
+            await using var simulator = await EmbeddedProviderSimulator.StartAsync(new() { SamplesDirectory = directory.FullName });
             using var http = new HttpClient();
 
             Assert.Equal("<planList/>", await http.GetStringAsync(simulator.FeedUrl));
@@ -221,7 +221,7 @@ public sealed class ProviderSimulatorTests
     public async Task Serves_a_generated_feed_of_the_requested_size()
     {
         var size = new GeneratedFeedOptions { BasePlans = 30, PlansPerBase = 3, ZonesPerPlan = 7 };
-        await using var simulator = await ProviderSimulator.StartAsync(new() { Generated = size });
+        await using var simulator = await EmbeddedProviderSimulator.StartAsync(new() { Generated = size });
         using var http = new HttpClient();
 
         var first = await http.GetByteArrayAsync(simulator.FeedUrl);
@@ -293,7 +293,7 @@ public sealed class ProviderSimulatorTests
         Assert.Equal(200, planIds.Count);
     }
 
-    static async Task<List<byte[]>> GetBodies(HttpClient http, ProviderSimulator simulator, int calls)
+    static async Task<List<byte[]>> GetBodies(HttpClient http, EmbeddedProviderSimulator simulator, int calls)
     {
         var bodies = new List<byte[]>();
         for (var call = 0; call < calls; call++)

@@ -1,5 +1,5 @@
 using System.IO.Pipelines;
-using Fever.AppHost.Simulator;
+using Fever.ProviderSimulator;
 using Fever.Sync;
 using Fever.Sync.Feed;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using Fever.ProviderSimulator;
 using Fever.Sync.Feed;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -225,9 +226,9 @@ public sealed class FeedParserTests
     public void Parses_the_three_provider_samples()
     {
         var counts = new List<(int Accepted, int Skipped)>();
-        foreach (var sample in new[] { 1, 2, 3 })
+        foreach (var sample in ProviderSamples.Load())
         {
-            using var xml = typeof(Fever.AppHost.Postgres.LocalPostgres).Assembly.GetManifestResourceStream($"Samples/response-{sample}.xml")!;
+            using var xml = new MemoryStream(sample.ToArray());
             var report = new FeedParseReport();
             _ = _parser.Parse(xml, report).Count();
             counts.Add((report.PlansAccepted, report.PlansSkipped));

@@ -1,5 +1,5 @@
-using Fever.AppHost.Simulator;
 using Fever.Data;
+using Fever.ProviderSimulator;
 using Fever.Sync.Storage;
 using Fever.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -12,12 +12,12 @@ namespace Fever.Tests.Sync;
 [Collection(PostgresCollection.Name)]
 public sealed class SyncPipelineTests(PostgresFixture postgres) : IAsyncLifetime
 {
-    private ProviderSimulator _provider = null!;
+    private EmbeddedProviderSimulator _provider = null!;
     private string _connectionString = null!;
 
     public async Task InitializeAsync()
     {
-        _provider = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false });
+        _provider = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false });
         _connectionString = await postgres.CreateDatabaseAsync();
     }
 
@@ -86,7 +86,7 @@ public sealed class SyncPipelineTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Two_workers_syncing_at_once_neither_corrupt_nor_duplicate()
     {
-        await using var generated = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions
+        await using var generated = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions
         {
             Generated = new GeneratedFeedOptions { BasePlans = 300, PlansPerBase = 2, ZonesPerPlan = 20 },
         });
@@ -216,7 +216,7 @@ public sealed class SyncPipelineTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task A_slow_provider_is_abandoned_per_attempt_and_then_answers()
     {
-        await using var slow = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions
+        await using var slow = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions
         {
             MinLatency = TimeSpan.FromMilliseconds(400),
             MaxLatency = TimeSpan.FromMilliseconds(400),
@@ -232,7 +232,7 @@ public sealed class SyncPipelineTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Stopping_the_worker_mid_write_leaves_nothing_half_written()
     {
-        await using var large = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions
+        await using var large = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions
         {
             Generated = new GeneratedFeedOptions { BasePlans = 8000, PlansPerBase = 2, ZonesPerPlan = 30 },
         });

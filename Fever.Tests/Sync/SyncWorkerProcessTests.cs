@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Fever.AppHost.Simulator;
 using Fever.Data;
+using Fever.ProviderSimulator;
+using Fever.Testing;
 using Fever.Tests.Infrastructure;
 using Npgsql;
 
@@ -14,7 +15,7 @@ public sealed class SyncWorkerProcessTests(PostgresFixture postgres)
     [Fact]
     public async Task Against_a_feed_failing_one_call_in_four_it_ends_with_the_right_events_and_stops_cleanly()
     {
-        await using var provider = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false, FailEvery = 4 });
+        await using var provider = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false, FailEvery = 4 });
         var connectionString = await postgres.CreateDatabaseAsync();
         await using var worker = ServiceProcess.Start("Fever.Sync", new Dictionary<string, string>
         {

@@ -5,9 +5,9 @@ using Fever.Api;
 using Fever.Api.Apis;
 using Fever.Api.Http;
 using Fever.Api.Snapshot;
-using Fever.AppHost.Postgres;
-using Fever.AppHost.Simulator;
 using Fever.Data;
+using Fever.ProviderSimulator;
+using Fever.Testing;
 using Fever.Tests.GraphQL;
 using Fever.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -33,14 +33,13 @@ public sealed class ApiMetricsTests
     [Fact]
     public async Task The_snapshot_gauges_and_the_search_results_report_what_the_api_holds_and_answers()
     {
-        await using var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions());
-        await postgres.CreateDatabaseAsync("feverdb");
-        await using (var dataSource = NpgsqlDataSource.Create(postgres.ConnectionString("feverdb")))
+        await using var database = await ThrowawayDatabase.StartAsync("feverdb");
+        await using (var dataSource = NpgsqlDataSource.Create(database.ConnectionString))
         {
             await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).EnsureAppliedAsync();
             await SeededEvents.InsertAsync(dataSource, SeededEvents.Generate(EventCount, seed: 7));
         }
-        await using var api = BuildApi(postgres.ConnectionString("feverdb"));
+        await using var api = BuildApi(database.ConnectionString);
         using var measurements = new MeasurementRecorder(instrument =>
             instrument.Meter.Name == ApiMetrics.MeterName && instrument.Meter.Scope == api.Services.GetRequiredService<IMeterFactory>());
         var store = api.Services.GetRequiredService<EventSnapshotStore>();
@@ -65,7 +64,7 @@ public sealed class ApiMetricsTests
         Assert.Equal([EventCount, 0], [all, none]);
         Assert.Equal([all, none], results.Select(result => (int)result.Value));
 
-        await postgres.DisposeAsync();
+        await database.DisposeAsync();
         await Eventually.WaitUntilAsync(() => Task.FromResult(!store.Status.Connected), TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(1));
         measurements.Clear();

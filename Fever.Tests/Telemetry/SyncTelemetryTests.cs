@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Fever.AppHost.Simulator;
 using Fever.Data;
+using Fever.ProviderSimulator;
 using Fever.Sync;
 using Fever.Tests.Infrastructure;
 
@@ -13,12 +13,12 @@ public sealed class SyncTelemetryTests(PostgresFixture postgres) : IAsyncLifetim
     private const string HttpClientSource = "System.Net.Http";
     private const string NpgsqlSource = "Npgsql";
 
-    private ProviderSimulator _provider = null!;
+    private EmbeddedProviderSimulator _provider = null!;
     private string _connectionString = null!;
 
     public async Task InitializeAsync()
     {
-        _provider = await ProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false });
+        _provider = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false });
         _connectionString = await postgres.CreateDatabaseAsync();
     }
 

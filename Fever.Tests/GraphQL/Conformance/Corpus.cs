@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Fever.Tests.Infrastructure;
+using Fever.Testing;
 
 namespace Fever.Tests.GraphQL.Conformance;
 

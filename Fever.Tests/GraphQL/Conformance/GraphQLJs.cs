@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Fever.Testing;
 using Fever.Tests.Infrastructure;
 
 namespace Fever.Tests.GraphQL.Conformance;
