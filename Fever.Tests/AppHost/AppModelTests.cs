@@ -43,7 +43,7 @@ public sealed class AppModelTests
         var postgres = Assert.IsType<PostgresServerResource>(Resource(builder, "postgres"));
         Assert.True(postgres.TryGetLastAnnotation<ContainerImageAnnotation>(out var image));
         Assert.Equal("postgres", image.Image.Split('/').Last());
-        Assert.Contains(postgres.Annotations.OfType<ContainerMountAnnotation>(), m => m.Target == "/var/lib/postgresql/data");
+        Assert.Contains(postgres.Annotations.OfType<ContainerMountAnnotation>(), m => m.Target.StartsWith("/var/lib/postgresql", StringComparison.Ordinal) && m.Type == ContainerMountType.Volume);
         var feverdb = Assert.IsType<PostgresDatabaseResource>(Resource(builder, "feverdb"));
         Assert.Equal("feverdb", feverdb.DatabaseName);
         Assert.Equal(15432, postgres.Annotations.OfType<EndpointAnnotation>().Single().Port);
