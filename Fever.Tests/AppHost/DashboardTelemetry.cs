@@ -7,9 +7,9 @@ namespace Fever.Tests.AppHost;
 /// The Aspire dashboard's telemetry HTTP API (<c>/api/telemetry/…</c>, OTLP JSON), which the AppHost enables: what an
 /// operator's tools read, and what the dashboard's pages show.
 /// </summary>
-public sealed class DashboardTelemetry(Uri dashboard) : IDisposable
+public sealed class DashboardTelemetry(Uri dashboard, string apiKey) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = dashboard };
+    private readonly HttpClient _http = new() { BaseAddress = dashboard, DefaultRequestHeaders = { { "x-api-key", apiKey } } };
 
     /// <summary>The spans of <paramref name="resource"/> (or of one trace), flattened.</summary>
     public async Task<IReadOnlyList<TelemetrySpan>> SpansAsync(string? resource = null, string? traceId = null)

@@ -19,17 +19,19 @@ public sealed class FeverApp : IAsyncDisposable
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
+    private const string DashboardResource = "aspire-dashboard";
+    private readonly bool _withDashboard;
     private int _disposed;
 
     private readonly ConcurrentDictionary<string, ResourceEvent> _latest = new();
     private readonly CancellationTokenSource _stopWatching = new();
 
-    private FeverApp(DistributedApplication app, DirectoryInfo state, Uri? dashboard, string browserToken)
+    private FeverApp(DistributedApplication app, DirectoryInfo state, bool withDashboard, string browserToken)
     {
         _ = WatchAsync(app.ResourceNotifications, _stopWatching.Token);
         App = app;
         State = state;
-        DashboardUrl = dashboard;
+        _withDashboard = withDashboard;
         BrowserToken = browserToken;
     }
 
@@ -38,10 +40,10 @@ public sealed class FeverApp : IAsyncDisposable
     /// <summary>The folder of the app's PostgreSQL cluster, deleted with the app.</summary>
     public DirectoryInfo State { get; }
 
-    /// <summary>The dashboard's address, when started with it.</summary>
-    public Uri? DashboardUrl { get; }
+    /// <summary>The dashboard's address (behind DCP's proxy, on a random port), when started with it.</summary>
+    public Uri? DashboardUrl => _withDashboard ? App.GetEndpoint(DashboardResource, "http") : null;
 
-    /// <summary>The token of the dashboard's login link (<c>/login?t=…</c>).</summary>
+    /// <summary>The token of the dashboard's login link (<c>/login?t=…</c>), also the key of its telemetry API (<c>x-api-key</c>).</summary>
     public string BrowserToken { get; }
 
     public ResourceNotificationService Notifications => App.ResourceNotifications;
@@ -57,14 +59,14 @@ public sealed class FeverApp : IAsyncDisposable
     {
         state ??= TempFolder.Create(worldReadable: true);
         var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        Uri? dashboard = withDashboard ? new($"http://localhost:{LoopbackPort.Free()}") : null;
         string[] settings =
         [
             $"--Postgres:DataDirectory={Path.Combine(state.FullName, "postgres")}",
             $"--AppHost:BrowserToken={token}",
-            .. dashboard is null ? [] : (string[])
+            $"--AppHost:DashboardApiKey={token}",
+            .. !withDashboard ? [] : (string[])
             [
-                $"--ASPNETCORE_URLS={dashboard}",
+                $"--ASPNETCORE_URLS=http://localhost:{LoopbackPort.Free()}",
                 $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{LoopbackPort.Free()}",
                 $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://localhost:{LoopbackPort.Free()}",
                 "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
@@ -78,7 +80,7 @@ public sealed class FeverApp : IAsyncDisposable
         configure?.Invoke(builder);
 
         var app = await builder.BuildAsync();
-        var fever = new FeverApp(app, state, dashboard, token);
+        var fever = new FeverApp(app, state, withDashboard, token);
         try
         {
             await app.StartAsync();

@@ -29,10 +29,9 @@ public sealed class ReplicasAndExternalProviderTests : IAsyncLifetime
     [Fact]
     public async Task Both_replicas_serve_the_same_synced_data_through_the_one_public_port()
     {
+        await Eventually.WaitUntilAsync(() => Task.FromResult(_fever.Instances("api") is { Count: 2 } instances
+            && instances.All(i => i.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)), Patience);
         var replicas = _fever.Instances("api");
-        Assert.Equal(2, replicas.Count);
-        foreach (var (id, _) in replicas)
-            await _fever.WaitHealthyAsync(id);
 
         // The three samples, synced one a second without looping, end with four events.
         using var viaProxy = _fever.CreateHttpClient("api");
