@@ -32,7 +32,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
     [Fact]
     public async Task Replicas_starting_together_apply_each_migration_once()
     {
-        var connectionString = await postgres.CreateDatabaseAsync();
+        var connectionString = await postgres.CreateEmptyDatabaseAsync();
         var dataSources = Enumerable.Range(0, 4).Select(_ => NpgsqlDataSource.Create(connectionString)).ToList();
 
         await Task.WhenAll(dataSources.Select(ds =>

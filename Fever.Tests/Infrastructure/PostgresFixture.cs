@@ -16,17 +16,27 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
-    /// <summary>A new, empty database; returns its connection string.</summary>
-    public Task<string> CreateDatabaseAsync() =>
+    /// <summary>A new, empty database (no schema: what Fever.MigrationService starts from); returns its connection string.</summary>
+    public Task<string> CreateEmptyDatabaseAsync() =>
         Server.CreateDatabaseAsync($"test_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..30]);
 
-    /// <summary>A new database with every migration applied.</summary>
-    public async Task<NpgsqlDataSource> CreateMigratedDatabaseAsync()
+    /// <summary>A new database with every migration applied, as the AppHost hands it to the services; returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
     {
-        var dataSource = NpgsqlDataSource.Create(await CreateDatabaseAsync());
-        await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).EnsureAppliedAsync();
-        return dataSource;
+        var connectionString = await CreateEmptyDatabaseAsync();
+        await MigrateAsync(connectionString);
+        return connectionString;
     }
+
+    /// <summary>Applies every migration, as Fever.MigrationService does before the AppHost starts the services.</summary>
+    public static async Task MigrateAsync(string connectionString)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).EnsureAppliedAsync();
+    }
+
+    /// <summary>A new database with every migration applied.</summary>
+    public async Task<NpgsqlDataSource> CreateMigratedDatabaseAsync() => NpgsqlDataSource.Create(await CreateDatabaseAsync());
 }
 
 [CollectionDefinition(Name)]
