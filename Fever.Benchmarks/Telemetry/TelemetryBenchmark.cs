@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Fever.AppHost.Simulator;
 using Fever.Benchmarks.Api;
 using Fever.Benchmarks.Load;
@@ -48,28 +47,38 @@ public sealed class TelemetryBenchmark(GeneratedFeedOptions feed, TimeSpan loadD
         var generated = new GeneratedFeed(feed);
 
         await using var stored = await StoredFeed.StartAsync(Name, feed, cancellationToken);
-        await using var receiver = await TelemetryReceiver.StartAsync(cancellationToken);
+        Progress.Report(Name, $"starting the Aspire dashboard {AspireDashboard.Version} ({AspireDashboard.Locate()})");
+        await using var dashboard = await AspireDashboard.StartAsync(cancellationToken);
+        var startedRss = dashboard.PeakResidentBytes;
         SearchQuery? narrow = null;
+        long? exportingRss = null;
+        var counts = await dashboard.Api.CountAsync(cancellationToken);
         var runs = new List<TelemetryRun>();
         foreach (var exporting in ExportOrder)
         {
             var number = runs.Count + 1;
-            var exportsBefore = receiver.Exports.Total;
             Progress.Report(Name, $"run {number}: starting Fever.Api with export {Export(exporting)} and waiting for /health to be Healthy");
-            var environment = exporting ? AppHostTelemetryEnvironment.ExportingTo(receiver.Endpoint) : AppHostTelemetryEnvironment.ExportOff;
+            var environment = exporting
+                ? AppHostTelemetryEnvironment.ExportingTo(dashboard.OtlpEndpoint, dashboard.OtlpApiKey)
+                : AppHostTelemetryEnvironment.ExportOff;
             await using var api = await ApiProcess.StartHealthyAsync(stored.ConnectionString, environment, cancellationToken);
             narrow ??= await CaptureNarrowAsync(api.BaseAddress, generated.PlanCount, cancellationToken);
             await narrow.EnsureSameAnswerAsync(api.BaseAddress, "the first API process", cancellationToken);
 
-            runs.Add(await MeasureAsync(number, exporting, api, narrow, cancellationToken));
-            if (!exporting && receiver.Exports.Total != exportsBefore)
+            runs.Add(await MeasureAsync(number, exporting, api, dashboard, narrow, cancellationToken));
+            var after = await dashboard.Api.CountAsync(cancellationToken); // after the CPU reading: counting costs the dashboard CPU
+            if (exporting)
+                exportingRss = dashboard.PeakResidentBytes; // before ReadReceivedAsync below lists every span
+            else if (!after.SameAs(counts))
                 throw new BenchmarkException(
-                    $"The receiver got {receiver.Exports.Total - exportsBefore} export requests from run {number}, with export off: " +
+                    $"The dashboard held {counts} before run {number} and {after} after it, with export off: " +
                     "the API exports without OTEL_EXPORTER_OTLP_ENDPOINT, so export off would not measure what it says.");
+            counts = after;
         }
 
-        // Only the export-on run sent anything (checked above), and it flushed when it stopped.
-        Report(output, generated, narrow!, new TelemetryComparison(runs), CheckReceived(receiver), receiver);
+        // Only the export-on run sent anything (checked above), and the dashboard has stored its last exports.
+        var received = await ReadReceivedAsync(dashboard, counts, cancellationToken);
+        Report(output, generated, narrow!, new TelemetryComparison(runs), received, dashboard, startedRss, exportingRss);
     }
 
     private async Task<SearchQuery> CaptureNarrowAsync(Uri api, int storedEvents, CancellationToken cancellationToken)
@@ -79,39 +88,39 @@ public sealed class TelemetryBenchmark(GeneratedFeedOptions feed, TimeSpan loadD
         return queries.Single(q => q.Name == SearchQueries.Narrow);
     }
 
-    /// <summary>wrk's load on the API, and the CPU time the API and this process (the receiver) spent on it; then the API stops.</summary>
-    private async Task<TelemetryRun> MeasureAsync(int number, bool exporting, ApiProcess api, SearchQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// wrk's load on the API and the CPU time the API spent on it; then the API stops (flushing what it has not exported
+    /// yet) and the dashboard stores the last of it: its CPU time is counted from the load's start to then.
+    /// </summary>
+    private async Task<TelemetryRun> MeasureAsync(
+        int number, bool exporting, ApiProcess api, AspireDashboard dashboard, SearchQuery query, CancellationToken cancellationToken)
     {
         using var script = WrkScript.GetExpecting(query.Answer.Body);
-        var (apiBefore, receiverBefore) = (api.ProcessorTime, ReceiverProcessorTime());
+        var (apiBefore, dashboardBefore) = (api.ProcessorTime, dashboard.ProcessorTime);
         var load = await SearchLoad.RunAsync(
             Name, query.Name, $"API (run {number}, export {Export(exporting)})", query.On(api.BaseAddress), script,
             SearchLoad.WarmUp, loadDuration, cancellationToken);
-        var (apiCpu, receiverCpu) = (api.ProcessorTime - apiBefore, ReceiverProcessorTime() - receiverBefore);
-        return new TelemetryRun(number, exporting, load, await api.StopAsync(cancellationToken), apiCpu, receiverCpu);
+        var apiCpu = api.ProcessorTime - apiBefore;
+        var apiExit = await api.StopAsync(cancellationToken);
+        await dashboard.WaitUntilIdleAsync(cancellationToken);
+        return new TelemetryRun(number, exporting, load, apiExit, apiCpu, dashboard.ProcessorTime - dashboardBefore);
     }
 
-    private static TimeSpan ReceiverProcessorTime()
+    /// <summary>Export on must have delivered: spans of /search, and metrics.</summary>
+    private async Task<ReceivedTelemetry> ReadReceivedAsync(AspireDashboard dashboard, DashboardCounts counts, CancellationToken cancellationToken)
     {
-        using var self = Process.GetCurrentProcess();
-        return self.TotalProcessorTime;
-    }
-
-    /// <summary>Export on must have delivered: spans of /search and request durations, and no export refused.</summary>
-    private static ReceivedTelemetry CheckReceived(TelemetryReceiver receiver)
-    {
-        var received = ReceivedTelemetry.Read(receiver.Repository);
-        if (receiver.Exports.Refused > 0 || received.SearchSpansKept == 0 || !received.HasRequestDuration)
+        Progress.Report(Name, "listing what the dashboard stored through its telemetry API");
+        var received = await ReceivedTelemetry.ReadAsync(dashboard.Api, counts, cancellationToken);
+        if (received.SearchSpans == 0 || !received.HasMetrics)
             throw new BenchmarkException(
-                $"With export on, the receiver refused {receiver.Exports.Refused} export requests and kept {received.SearchSpansKept} " +
-                $"'{ReceivedTelemetry.SearchSpanName}' spans{(received.HasRequestDuration ? "" : $" and no {ReceivedTelemetry.RequestDurationInstrument}")}: " +
-                "the run would not measure the cost of exporting.");
+                $"With export on, the dashboard stored {received.SearchSpans} '{ReceivedTelemetry.SearchSpanName}' server spans " +
+                $"{(received.HasMetrics ? "and" : "and no metrics")} ({received.Counts}): the run would not measure the cost of exporting.");
         return received;
     }
 
     private void Report(
         TextWriter output, GeneratedFeed generated, SearchQuery narrow, TelemetryComparison comparison, ReceivedTelemetry received,
-        TelemetryReceiver receiver)
+        AspireDashboard dashboard, long? startedRss, long? exportingRss)
     {
         output.WriteLine(
             $"Telemetry export under load: GET /search of Fever.Api with OpenTelemetry export off, on, off, each run a fresh API process " +
@@ -119,68 +128,66 @@ public sealed class TelemetryBenchmark(GeneratedFeedOptions feed, TimeSpan loadD
             "stored by one worker run");
         output.WriteLine(
             $"load: {SearchLoad.Describe(loadDuration)}, over loopback; " +
-            $"wrk, the API and the receiver (in this process) share this machine's {Environment.ProcessorCount} cores");
+            $"wrk, the API and the Aspire dashboard share this machine's {Environment.ProcessorCount} cores");
         output.WriteLine(
             $"{narrow.Name}: GET {narrow.PathAndQuery} -> {narrow.Answer.Events.Count} events, {narrow.Answer.Body.Length:#,0} bytes " +
             "(wrk's script compares every answer with it)");
         output.WriteLine(
-            $"export on: {Variables(AppHostTelemetryEnvironment.ExportingTo(receiver.Endpoint))} (as the AppHost sets them), to Fever.AppHost's " +
-            $"OTLP receiver with the dashboard's limits; export off: {Variables(AppHostTelemetryEnvironment.ExportOff)} (no exporter)");
+            $"export on: {AppHostTelemetryEnvironment.Describe(AppHostTelemetryEnvironment.ExportingTo(dashboard.OtlpEndpoint, dashboard.OtlpApiKey))} " +
+            $"(as Aspire's AppHost sets them), to the Aspire dashboard {AspireDashboard.Version} (its own process, OTLP/HTTP, standalone, " +
+            $"persistence None: its SQLite store in a temporary database; MaxTraceCount {AspireDashboard.MaxTraceCount:#,0}, the default); " +
+            $"export off: {AppHostTelemetryEnvironment.Describe(AppHostTelemetryEnvironment.ExportOff)} (no exporter)");
         output.WriteLine();
 
-        var table = new BenchmarkTable("run", "export", "req/s", "p50 ms", "p99 ms", "API CPU us/req", "receiver CPU us/req", "API peak RSS MiB", "on/off");
+        var table = new BenchmarkTable("run", "export", "req/s", "p50 ms", "p99 ms", "API CPU us/req", "dashboard CPU us/req", "API peak RSS MiB", "on/off");
         foreach (var run in comparison.Runs)
         {
             var report = run.Load.Measured;
             table.AddRow(
                 $"{run.Number}", Export(run.Exporting), $"{report.RequestsPerSecond:#,0}", Milliseconds(report.Median), Milliseconds(report.Percentile99),
-                Microseconds(run.ApiCpuPerRequest), Microseconds(run.ReceiverCpuPerRequest), ByteUnits.FormatMebibytes(run.Api.PeakResidentBytes),
+                Microseconds(run.ApiCpuPerRequest), Microseconds(run.DashboardCpuPerRequest), ByteUnits.FormatMebibytes(run.Api.PeakResidentBytes),
                 run.Exporting ? $"{comparison.ShareOfOff:0.0%}" : "");
         }
         table.WriteTo(output);
         output.WriteLine(
             $"req/s: wrk's Requests/sec; p50, p99: its latency distribution, per request at {SearchLoad.Connections} connections; " +
-            "CPU us/req: the CPU time of the API process and of this one (where the receiver runs) over the warm-up and the measured run, " +
-            "per request wrk completed in them; " +
+            "CPU us/req: the CPU time of the API process over the warm-up and the measured run, and of the dashboard's from the " +
+            "warm-up's start until it had stored the stopped API's last export, per request wrk completed; " +
             $"peak RSS: the API process's highest VmHWM/VmRSS from launch to exit (1 MiB = 2^20 bytes); " +
             $"on/off: req/s of export on / the mean of the export-off runs ({comparison.OffRequestsPerSecond:#,0}); " +
             $"the second export-off run differs from the first by {comparison.OffDrift:+0.0%;-0.0%}");
 
         var on = comparison.On;
-        var delivered = received.Traces / (double)on.Load.Requests;
+        var delivered = received.SearchSpans / (double)on.Load.Requests;
+        var atLeast = received.ReachedCap ? "at least " : "";
         output.WriteLine(
-            $"received with export on (read after the API flushed and exited): {received.Traces:#,0} traces, " +
-            $"{delivered:0.0%} of the {on.Load.Requests:#,0} requests wrk completed (warm-up included); " +
-            $"the store kept the newest {received.TracesKept:#,0} ({received.SearchSpansKept:#,0} of them a single '{ReceivedTelemetry.SearchSpanName}' " +
-            $"server span) and dropped {received.TracesDropped:#,0} at its cap; log records: {received.Logs:#,0}; " +
-            $"metrics: {received.Instruments} instruments in {received.Series} series");
+            $"stored by the dashboard with export on (listed through its telemetry API once the API had flushed and exited and the dashboard was idle): " +
+            $"{received.SearchSpans:#,0} '{ReceivedTelemetry.SearchSpanName}' server spans, {atLeast}{delivered:0.0%} of the " +
+            $"{on.Load.Requests:#,0} requests wrk completed (warm-up included)" +
+            (received.ReachedCap ? $", the dashboard having reached its cap of {AspireDashboard.MaxTraceCount:#,0} traces" : "") +
+            $"; {received.OtherSpans:#,0} other spans (the API's start-up queries); {received.Counts.Logs:#,0} log records; metrics: " +
+            (received.HasMetrics ? "yes" : "none") + $"; the dashboard's CPU per span stored: {Microseconds(on.DashboardCpu / received.SearchSpans)} us");
         output.WriteLine(
-            $"export requests: {Exports(receiver.Exports, ExportRequestCounter.TracesPath)}, {Exports(receiver.Exports, ExportRequestCounter.MetricsPath)}, " +
-            $"{Exports(receiver.Exports, ExportRequestCounter.LogsPath)}; {receiver.Exports.Refused} refused");
+            $"dashboard peak RSS: {ByteUnits.FormatMebibytes(exportingRss)} MiB after the export-on run " +
+            $"({ByteUnits.FormatMebibytes(startedRss)} MiB once started)");
         output.WriteLine();
 
         var fastEnough = comparison.ShareOfOff >= MinimumShare;
         var deliveredEnough = delivered >= MinimumDelivered;
         output.WriteLine(
             $"goals: export on >= {MinimumShare:0%} of export off's req/s: {GoalVerdict.Of(fastEnough)} ({comparison.ShareOfOff:0.0%}), " +
-            $"measured on {Environment.ProcessorCount} cores shared with wrk and the receiver; " +
-            $"traces received >= {MinimumDelivered:0%} of the requests: {GoalVerdict.Of(deliveredEnough)} ({delivered:0.0%})");
+            $"measured on {Environment.ProcessorCount} cores shared with wrk and the dashboard; " +
+            $"spans stored >= {MinimumDelivered:0%} of the requests: {GoalVerdict.Of(deliveredEnough)} ({atLeast}{delivered:0.0%})");
         output.WriteLine(
             $"summary: export on keeps {comparison.ShareOfOff:0.0%} of the throughput of export off " +
             $"({on.Load.Measured.RequestsPerSecond:#,0} against {comparison.OffRequestsPerSecond:#,0} req/s), " +
             $"p99 {Milliseconds(on.Load.Measured.Percentile99)} ms against {string.Join(" and ", comparison.Off.Select(r => Milliseconds(r.Load.Measured.Percentile99)))} ms; " +
             $"a request costs the API {Microseconds(on.ApiCpuPerRequest)} us of CPU against {Microseconds(comparison.OffApiCpuPerRequest)}, " +
-            $"and the receiver {Microseconds(on.ReceiverCpuPerRequest)} us; {delivered:0.0%} of the spans delivered: " +
+            $"and the dashboard {Microseconds(on.DashboardCpuPerRequest)} us; {atLeast}{delivered:0.0%} of the requests' spans stored: " +
             (fastEnough && deliveredEnough ? "all goals met" : "goals missed"));
     }
 
     private static string Export(bool exporting) => exporting ? "on" : "off";
-
-    private static string Variables(IReadOnlyDictionary<string, string> environment) =>
-        string.Join(", ", environment.Select(variable => $"{variable.Key}={variable.Value}"));
-
-    private static string Exports(ExportRequestCounter exports, string path) =>
-        $"{path} {exports.Requests(path):#,0} ({ByteUnits.Megabytes(exports.Bytes(path)):0.0} MB)";
 
     private static string Milliseconds(TimeSpan latency) => $"{latency.TotalMilliseconds:0.00}";
 
