@@ -7,30 +7,33 @@ namespace Fever.Benchmarks.Telemetry;
 /// <summary>
 /// What exporting telemetry costs <c>GET /search</c>: the api scenario's setup (a generated feed stored by the worker,
 /// Fever.Api's Release build as its own process), and wrk driving the narrow query against a fresh API process three
-/// times on the same data: export off, export on (OTLP/HTTP protobuf to the AppHost's own receiver in this process, with
-/// the AppHost's environment variables), export off again, so that the machine's drift shows. With export on, every
-/// request's server span (always sampled) and its <c>http.server.request.duration</c> measurement leave the process.
+/// times on the same data: export off, export on (OTLP/HTTP protobuf to the real Aspire dashboard as its own process, with
+/// the variables Aspire's AppHost gives a project), export off again, so that the machine's drift shows. With export on,
+/// every request's server span (always sampled) and its <c>http.server.request.duration</c> measurement leave the API;
+/// what the dashboard stored of them is counted through its telemetry HTTP API.
 /// </summary>
 public sealed class TelemetryBenchmark(GeneratedFeedOptions feed, TimeSpan loadDuration) : IBenchmark
 {
     /// <summary>
     /// A tripwire, not a target: export on must keep at least 25% of export off's throughput. Export off has no
-    /// OpenTelemetry at all; with every request's span exported (always sampled) to a receiver on the same two cores,
-    /// as the AppHost's dashboard is when it runs locally, a request costs the API about 20 µs more CPU (the span, the
-    /// request-duration histogram, batching, ~370 bytes of protobuf, POSTs of 512 spans) and the receiver 22–30 µs,
-    /// next to 25–45 µs for the request itself. Measured: 53% and 58% on a quiet machine, 35–79% on a loaded one
-    /// (when export off still built the providers). Were the export cost to double (an export per span instead of
-    /// batches, a receiver that stalls), the share would fall to about 25%.
+    /// OpenTelemetry at all; with export on, a request costs the API about 20 µs more CPU (the span, the request-duration
+    /// histogram, the exporter's batching and protobuf), next to 25–30 µs for the request itself, and the dashboard
+    /// 20–25 µs per request, on the same two cores, as when the AppHost runs locally. Measured 53.0–56.5% (three runs on
+    /// a machine loaded by other builds). That holds only because the dashboard stores about one span in twenty (see
+    /// <see cref="MinimumDelivered"/>): at 490–550 µs of its CPU per span stored, the share would fall toward 25% were it
+    /// to store four times as many.
     /// </summary>
     private const double MinimumShare = 0.25;
 
     /// <summary>
-    /// The traces received must be at least this share of the requests wrk completed with export on. The batch exporter
-    /// drops a span when its queue (2,048 spans) is full, i.e. when its thread falls behind the requests (it waits for the
-    /// answer to each POST), and the on/off ratio then leaves out the cost of the spans it dropped: up to a tenth of them,
-    /// that is less than the runs' own spread. The 18 runs measured 81–99%, the lowest when other work on the machine left
-    /// the exporter's thread less of the cores (a few requests in flight when a wrk run ends are answered but not counted
-    /// by wrk, so an idle machine can show a little over 100%).
+    /// The target: the dashboard stores the span of at least 90% of the requests wrk completed with export on, so that
+    /// the on/off ratio includes what storing them costs. Missed with the Aspire dashboard 13.6.5: 4.0–4.6% in three
+    /// runs. Its OTLP endpoint answers an export once it has written the spans to its SQLite store, 490–550 µs of its CPU
+    /// per span (about 0.3 s per batch of 512 on a quiet core), and the batch exporter waits for each answer before its
+    /// next POST, so 550–750 spans a second get through while the API serves 15–18 thousand requests; the API drops the
+    /// rest (the batch exporter drops a span when its queue of 2,048 is full). The home-made receiver this scenario
+    /// measured before spent 22–30 µs a span and got 81–99% of them. Only a load under what the dashboard stores would
+    /// meet it; a saturating load with every request traced does not, which is what this goal reports.
     /// </summary>
     private const double MinimumDelivered = 0.90;
 
