@@ -47,10 +47,11 @@ public sealed class TelemetryBenchmark(GeneratedFeedOptions feed, TimeSpan loadD
     public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
         Wrk.EnsureInstalled();
+        var dashboardBinary = AspireDashboard.Locate(); // before the setup: a missing dashboard fails at once
         var generated = new GeneratedFeed(feed);
 
         await using var stored = await StoredFeed.StartAsync(Name, feed, cancellationToken);
-        Progress.Report(Name, $"starting the Aspire dashboard {AspireDashboard.Version} ({AspireDashboard.Locate()})");
+        Progress.Report(Name, $"starting the Aspire dashboard {AspireDashboard.Version} ({dashboardBinary})");
         await using var dashboard = await AspireDashboard.StartAsync(cancellationToken);
         var startedRss = dashboard.PeakResidentBytes;
         SearchQuery? narrow = null;
