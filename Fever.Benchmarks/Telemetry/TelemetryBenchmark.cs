@@ -19,7 +19,7 @@ public sealed class TelemetryBenchmark(GeneratedFeedOptions feed, TimeSpan loadD
     /// OpenTelemetry at all; with export on, a request costs the API about 20 µs more CPU (the span, the request-duration
     /// histogram, the exporter's batching and protobuf), next to 25–30 µs for the request itself, and the dashboard
     /// 20–25 µs per request, on the same two cores, as when the AppHost runs locally. Measured 53.0–56.5% (three runs on
-    /// a machine loaded by other builds). That holds only because the dashboard stores about one span in twenty (see
+    /// a machine loaded by other builds; 19.7% in a 5 s run beside another AppHost's tests). That holds only because the dashboard stores about one span in twenty (see
     /// <see cref="MinimumDelivered"/>): at 490–550 µs of its CPU per span stored, the share would fall toward 25% were it
     /// to store four times as many.
     /// </summary>
