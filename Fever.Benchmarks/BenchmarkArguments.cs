@@ -13,11 +13,11 @@ public sealed class BenchmarkArguments
 
     public const string Usage =
         "Usage: dotnet run -c Release --project Fever.Benchmarks -- [scenario...] [--base-plans N] [--plans N] [--zones N] [--duration S]\n" +
-        "  scenarios: ingest, api, graphql, proxy, telemetry (default: all)\n" +
+        "  scenarios: ingest, api, graphql, telemetry (default: all)\n" +
         "  --base-plans N   base plans in the generated feed (default: ingest 5000, the others 1000)\n" +
         "  --plans N        plans per base plan (default: ingest 2, the others 10)\n" +
         "  --zones N        zones per plan (default: ingest 100, the others 4)\n" +
-        "  --duration S     seconds of each measured wrk run of the api, graphql, proxy and telemetry scenarios (default 10; each follows a 3 s warm-up)";
+        "  --duration S     seconds of each measured wrk run of the api, graphql and telemetry scenarios (default 10; each follows a 3 s warm-up)";
 
     private int? _basePlans;
     private int? _plansPerBase;

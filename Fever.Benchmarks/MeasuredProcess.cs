@@ -36,6 +36,9 @@ public sealed class MeasuredProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The highest resident memory seen so far, in bytes; null where it cannot be read.</summary>
+    public long? PeakResidentBytes => _memory.PeakBytes;
+
     /// <summary>Starts the process with its standard output and error captured.</summary>
     public static MeasuredProcess Start(ProcessStartInfo startInfo)
     {
@@ -49,6 +52,13 @@ public sealed class MeasuredProcess : IAsyncDisposable
         if (!_process.HasExited)
             Posix.Signal(_process.Id, Posix.SigTerm);
         return WaitForExitAsync(cancellationToken);
+    }
+
+    /// <summary>As <see cref="StopAsync(CancellationToken)"/>, killing the process (and its children) if it still runs after <paramref name="grace"/>.</summary>
+    public async Task<ProcessMeasurement> StopAsync(TimeSpan grace, CancellationToken cancellationToken)
+    {
+        await _process.StopAsync(grace).WaitAsync(cancellationToken);
+        return await WaitForExitAsync(cancellationToken);
     }
 
     public async Task<ProcessMeasurement> WaitForExitAsync(CancellationToken cancellationToken)

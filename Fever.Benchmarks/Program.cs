@@ -3,7 +3,6 @@ using Fever.Benchmarks;
 using Fever.Benchmarks.Api;
 using Fever.Benchmarks.GraphQL;
 using Fever.Benchmarks.Ingest;
-using Fever.Benchmarks.Proxy;
 using Fever.Benchmarks.Telemetry;
 
 using var stop = new CancellationTokenSource();
@@ -27,7 +26,6 @@ IBenchmark[] benchmarks =
     new IngestBenchmark(arguments.Feed(IngestBenchmark.DefaultFeed)),
     new ApiBenchmark(arguments.Feed(ApiBenchmark.DefaultFeed), arguments.LoadDuration),
     new GraphQLBenchmark(arguments.Feed(GraphQLBenchmark.DefaultFeed), arguments.LoadDuration),
-    new ProxyBenchmark(arguments.Feed(ProxyBenchmark.DefaultFeed), arguments.LoadDuration),
     new TelemetryBenchmark(arguments.Feed(TelemetryBenchmark.DefaultFeed), arguments.LoadDuration),
 ];
 

@@ -3,7 +3,7 @@ using Fever.Benchmarks.Load;
 namespace Fever.Benchmarks.Api;
 
 /// <summary>
-/// wrk on one request and one target, as every load scenario (api, graphql, proxy, telemetry) runs it: a warm-up that is
+/// wrk on one request and one target, as every load scenario (api, graphql, telemetry) runs it: a warm-up that is
 /// discarded (<see cref="WarmUp"/> unless a scenario says otherwise), then the measured run, whose figures count only
 /// if every answer succeeded.
 /// </summary>

@@ -1,42 +1,27 @@
-using Fever.AppHost.Dashboard.Telemetry;
-
 namespace Fever.Benchmarks.Telemetry;
 
 /// <summary>
-/// What the <see cref="TelemetryReceiver"/> got, read from its <see cref="TelemetryRepository"/> once the exporting API
-/// has stopped (it flushes on SIGTERM). The trace store keeps the newest <see cref="TelemetryLimits.MaxTraceCount"/>
-/// traces and counts those it dropped, so kept plus dropped is every trace received; the log store likewise.
+/// What the Aspire dashboard stored from the exporting API, read through its telemetry API once the API has stopped
+/// (it flushes on SIGTERM) and the dashboard is idle again: every span of the <c>api</c> resource, sorted into
+/// the server spans of the requests (a trace of one span each: ServiceDefaults traces no health request) and the rest
+/// (the API's start-up queries), its log records, and whether it sent metrics.
 /// </summary>
-public sealed record ReceivedTelemetry(
-    int TracesKept,
-    long TracesDropped,
-    int SearchSpansKept,
-    long Logs,
-    int Instruments,
-    int Series,
-    bool HasRequestDuration)
+public sealed record ReceivedTelemetry(DashboardCounts Counts, int SearchSpans, int OtherSpans, bool HasMetrics)
 {
-    /// <summary>The server span of every request, named <c>{method} {route}</c> by ServiceDefaults.</summary>
+    /// <summary>The server span of every request, named <c>{method} {route}</c> by ASP.NET Core's instrumentation.</summary>
     public const string SearchSpanName = "GET /search";
 
-    /// <summary>ASP.NET Core's histogram of server request durations, one measurement per request.</summary>
-    public const string RequestDurationInstrument = "http.server.request.duration";
+    /// <summary>
+    /// Whether the dashboard held as many traces as it keeps (<see cref="AspireDashboard.MaxTraceCount"/>): it drops the
+    /// oldest beyond, so the spans counted are then fewer than it received.
+    /// </summary>
+    public bool ReachedCap => Counts.Traces >= AspireDashboard.MaxTraceCount;
 
-    public long Traces => TracesKept + TracesDropped;
-
-    public static ReceivedTelemetry Read(TelemetryRepository repository)
+    public static async Task<ReceivedTelemetry> ReadAsync(DashboardTelemetryApi api, DashboardCounts counts, CancellationToken cancellationToken)
     {
-        var traces = repository.Traces.Query(new TraceQuery(), int.MaxValue);
-        var instruments = repository.Metrics.Resources()
-            .SelectMany(resource => repository.Metrics.Instruments(resource).Select(instrument => (Resource: resource, instrument.Name)))
-            .ToList();
-        return new ReceivedTelemetry(
-            traces.Count,
-            repository.Traces.Dropped,
-            traces.Count(t => t.Name == SearchSpanName && t.SpanCount == 1),
-            repository.Logs.Query(new LogQuery(), int.MaxValue).Count + repository.Logs.Dropped,
-            instruments.Count,
-            instruments.Sum(i => repository.Metrics.Chart(i.Resource, i.Name)?.Series.Count ?? 0),
-            instruments.Any(i => i.Name == RequestDurationInstrument));
+        var spans = await api.SpansAsync(AppHostTelemetryEnvironment.ServiceName, cancellationToken);
+        var search = spans.Count(s => s.Name == SearchSpanName && s.Kind == ReceivedSpan.SpanKind.Server && s.IsRoot);
+        var resource = counts.Resources.SingleOrDefault(r => r.Name == AppHostTelemetryEnvironment.ServiceName);
+        return new ReceivedTelemetry(counts, search, spans.Count - search, resource?.HasMetrics == true);
     }
 }
