@@ -22,10 +22,10 @@ build: prerequisites ## Build the solution
 test: build ## Install what is missing, build, run the whole test suite
 	$(DOTNET) test FeverAspire.sln -c $(CONFIGURATION) --no-build --logger "console;verbosity=normal" --results-directory TestResults
 
-run: prerequisites ## Install what is missing, then start everything: PostgreSQL (data in .fever/), the provider simulator, the worker and the API
+run: prerequisites ## Install what is missing, then start the Aspire AppHost: dashboard, PostgreSQL (data in .fever/), migrations, simulator, worker, API
 	$(DOTNET) run --project Fever.AppHost -c $(CONFIGURATION) -- $(ARGS)
 
-bench: bench-prerequisites ## Benchmarks (Release): ingest of a generated feed, /search and /graphql under load (wrk), the replica proxy, telemetry export
+bench: bench-prerequisites ## Benchmarks (Release): ingest of a generated feed, /search and /graphql under load (wrk), telemetry export to the Aspire dashboard
 	$(DOTNET) build FeverAspire.sln -c Release
 	$(DOTNET) run --project Fever.Benchmarks -c Release --no-build
 

@@ -35,9 +35,8 @@ npm_ci_when_stale Fever.Tests/Browser "the browser tests (playwright-core)"
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
   missing+=(postgresql)
 fi
-# setpriv runs PostgreSQL as the postgres user when we are root; setsid keeps a Ctrl+C from reaching
-# the AppHost's children directly (both util-linux, normally present).
-{ command -v setpriv && command -v setsid; } >/dev/null || missing+=(util-linux)
+# setpriv runs PostgreSQL as the postgres user when we are root (util-linux, normally present).
+command -v setpriv >/dev/null || missing+=(util-linux)
 # Chromium runs the browser tests (Banana Cake Pop on /graphql), driven by playwright-core.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # wrk drives the HTTP load of the api benchmark.
