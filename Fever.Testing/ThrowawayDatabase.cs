@@ -1,6 +1,9 @@
 namespace Fever.Testing;
 
-/// <summary>A database in a throwaway PostgreSQL cluster of its own, deleted with the cluster when disposed.</summary>
+/// <summary>
+/// A database in a throwaway PostgreSQL cluster of its own, with every migration applied (as the AppHost hands it to the
+/// services), deleted with the cluster when disposed.
+/// </summary>
 public sealed class ThrowawayDatabase : IAsyncDisposable
 {
     private ThrowawayDatabase(LocalPostgres server, string connectionString)
@@ -19,7 +22,9 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
         var server = await LocalPostgres.StartAsync(new LocalPostgresOptions(), cancellationToken);
         try
         {
-            return new ThrowawayDatabase(server, await server.CreateDatabaseAsync(name, cancellationToken));
+            var connectionString = await server.CreateDatabaseAsync(name, cancellationToken);
+            await Migrations.ApplyAsync(connectionString, cancellationToken);
+            return new ThrowawayDatabase(server, connectionString);
         }
         catch
         {

@@ -31,7 +31,7 @@ public sealed class SnapshotResilienceTests : IAsyncLifetime
         await using var provider = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false });
         var postgres = await LocalPostgres.StartAsync(_options);
         var connectionString = await postgres.CreateDatabaseAsync("feverdb");
-        await PostgresFixture.MigrateAsync(connectionString);
+        await Migrations.ApplyAsync(connectionString);
         await SyncOnceAsync(connectionString, provider); // samples 1 and 2: three events
         await SyncOnceAsync(connectionString, provider);
         await using var api = await ApiProcess.StartHealthyAsync(connectionString, new Dictionary<string, string>

@@ -33,11 +33,12 @@ public sealed class MigrationServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task Exits_1_naming_the_migration_changed_after_it_was_applied()
     {
-        await using var dataSource = await postgres.CreateMigratedDatabaseAsync();
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         await using (var tamper = dataSource.CreateCommand("UPDATE schema_history SET checksum = 'edited' WHERE version = 1"))
             await tamper.ExecuteNonQueryAsync();
 
-        var (exitCode, output) = await RunAsync(dataSource.ConnectionString);
+        var (exitCode, output) = await RunAsync(connectionString);
 
         Assert.True(exitCode == 1, output);
         Assert.Contains("was changed after it was applied", output);

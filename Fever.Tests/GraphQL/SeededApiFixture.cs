@@ -21,7 +21,6 @@ public sealed class SeededApiFixture : IAsyncLifetime
     {
         Database = await ThrowawayDatabase.StartAsync("feverdb");
         DataSource = NpgsqlDataSource.Create(Database.ConnectionString);
-        await new DatabaseMigrator(DataSource, NullLogger<DatabaseMigrator>.Instance).EnsureAppliedAsync();
         await SeededEvents.InsertAsync(DataSource, SeededEvents.Generate(EventCount, seed: 42));
         Api = await ApiProcess.StartHealthyAsync(Database.ConnectionString, new Dictionary<string, string>
         {

@@ -21,7 +21,6 @@ public sealed class StorageOutageTests
         var database = await ThrowawayDatabase.StartAsync("feverdb");
         await using (var dataSource = NpgsqlDataSource.Create(database.ConnectionString))
         {
-            await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).EnsureAppliedAsync();
             await SeededEvents.InsertAsync(dataSource, SeededEvents.Generate(5, seed: 1));
         }
         await using var api = await ApiProcess.StartHealthyAsync(database.ConnectionString);

@@ -24,15 +24,8 @@ public sealed class PostgresFixture : IAsyncLifetime
     public async Task<string> CreateDatabaseAsync()
     {
         var connectionString = await CreateEmptyDatabaseAsync();
-        await MigrateAsync(connectionString);
+        await Migrations.ApplyAsync(connectionString);
         return connectionString;
-    }
-
-    /// <summary>Applies every migration, as Fever.MigrationService does before the AppHost starts the services.</summary>
-    public static async Task MigrateAsync(string connectionString)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).EnsureAppliedAsync();
     }
 
     /// <summary>A new database with every migration applied.</summary>

@@ -36,7 +36,6 @@ public sealed class ApiMetricsTests
         await using var database = await ThrowawayDatabase.StartAsync("feverdb");
         await using (var dataSource = NpgsqlDataSource.Create(database.ConnectionString))
         {
-            await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).EnsureAppliedAsync();
             await SeededEvents.InsertAsync(dataSource, SeededEvents.Generate(EventCount, seed: 7));
         }
         await using var api = BuildApi(database.ConnectionString);
