@@ -19,12 +19,9 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         _process = process;
         _onLine = onLine;
-        StartTime = DateTimeOffset.UtcNow;
     }
 
     public int Id => _process.Id;
-
-    public DateTimeOffset StartTime { get; }
 
     public bool HasExited => _process.HasExited;
 
