@@ -23,6 +23,9 @@ public sealed partial class AspireDashboardBrowserTests(FeverAppFixture fixture,
     public async Task An_operator_sees_the_apps_resources_logs_traces_and_metrics_and_syncs_from_the_dashboard()
     {
         var fever = fixture.Fever;
+        // The collection's other tests may have just killed and restarted the worker.
+        await fever.WaitHealthyAsync("api");
+        await fever.WaitHealthyAsync("sync");
         using (var api = fever.CreateHttpClient("api"))
         using (var search = await api.GetAsync("/search"))
             Assert.True(search.IsSuccessStatusCode, $"GET /search answered {(int)search.StatusCode}: {await search.Content.ReadAsStringAsync()}");
