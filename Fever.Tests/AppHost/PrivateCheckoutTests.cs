@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Fever.Testing;
 using Fever.Tests.Infrastructure;
 
@@ -29,12 +28,15 @@ public sealed class PrivateCheckoutTests
                 Assert.Equal(wanted, dataDirectory);
 
             var processes = ProcessesOf(fever);
-            Assert.NotEmpty(processes);
+            // DCP's controllers start the resources; its API server starts the controllers.
+            var controllers = ParentOf(processes[0].Pid);
+            processes.Add(("dcp run-controllers", controllers));
+            processes.Add(("dcp start-apiserver", ParentOf(controllers)));
+            Assert.All(processes.TakeLast(2), p => Assert.Contains("/dcp", CommandLine(p.Pid), StringComparison.Ordinal));
 
             await fever.DisposeAsync();
 
             await Eventually.WaitUntilAsync(() => Task.FromResult(processes.All(p => !Posix.IsAlive(p.Pid))), TimeSpan.FromSeconds(60));
-            Assert.DoesNotContain(Process.GetProcessesByName("dcp"), p => CommandLine(p.Id).Contains($"--monitor {Environment.ProcessId}", StringComparison.Ordinal));
         }
         finally
         {
@@ -50,6 +52,8 @@ public sealed class PrivateCheckoutTests
             .Select(name => (Resource: name, Pid: (int)fever.Snapshot(name).Properties.Single(p => p.Name == "executable.pid").Value!))
             .SelectMany(p => p.Resource == "postgres" ? new[] { p } : [p, (p.Resource, ResourceProcesses.ChildOf(p.Pid))])
             .ToList();
+
+    private static int ParentOf(int pid) => int.Parse(File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
 
     private static string CommandLine(int pid)
     {
