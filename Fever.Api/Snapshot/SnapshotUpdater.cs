@@ -40,7 +40,7 @@ public sealed class SnapshotUpdater(
                     logger.LogWarning("Lost PostgreSQL ({Error}); serving the snapshot of {Events} events, reconnecting in {Delay} ms",
                         exception.Message, store.Current?.Count ?? 0, delay.TotalMilliseconds);
                 // A stop during the wait is the end of the loop, not a failure of the service.
-                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.MaxReconnectDelay.Ticks));
             }
         }

@@ -6,7 +6,8 @@ namespace Aspire.Hosting.ApplicationModel;
 /// endpoint and a secret password parameter.
 /// </summary>
 public sealed class LocalPostgresServerResource(string name, ParameterResource password, PostgresCluster cluster)
-    : ExecutableResource(name, cluster.Command, cluster.Root), IResourceWithConnectionString
+    // The server is given its data folder by path, so its working directory does not matter.
+    : ExecutableResource(name, cluster.Command, "/"), IResourceWithConnectionString
 {
     internal const string PrimaryEndpointName = "tcp";
     public const string UserName = "postgres";

@@ -15,16 +15,17 @@ public sealed class PostgresCluster
     private const string ServiceUser = "postgres";
     private const string FallbackParent = "/var/lib/fever";
 
-    private PostgresCluster(string root, string? binDirectory, string? runAs, string? movedFrom)
+    private readonly Lazy<(string Root, string? MovedFrom)> _location;
+
+    private PostgresCluster(string wantedRoot, string? binDirectory, string? runAs)
     {
-        Root = root;
         BinDirectory = binDirectory;
         RunAs = runAs;
-        MovedFrom = movedFrom;
+        _location = new(() => Locate(wantedRoot, runAs));
     }
 
-    /// <summary>The cluster's folder; PGDATA is its <c>data</c> subfolder.</summary>
-    public string Root { get; }
+    /// <summary>The cluster's folder, decided on first use (it may take a process to learn what the postgres user can reach); PGDATA is its <c>data</c> subfolder.</summary>
+    public string Root => _location.Value.Root;
 
     public string DataDirectory => Path.Combine(Root, "data");
 
@@ -35,25 +36,26 @@ public sealed class PostgresCluster
     public string? RunAs { get; }
 
     /// <summary>The wanted folder, when the postgres user could not reach it and <see cref="Root"/> is elsewhere.</summary>
-    public string? MovedFrom { get; }
+    public string? MovedFrom => _location.Value.MovedFrom;
 
     /// <summary>The program DCP starts: setpriv when the server runs as another user, else postgres itself.</summary>
     public string Command => RunAs is null ? PostgresProgram : "setpriv";
 
     private string PostgresProgram => Path.Combine(BinDirectory ?? "/usr/lib/postgresql/bin", "postgres");
 
-    public static PostgresCluster At(string wantedRoot)
+    public static PostgresCluster At(string wantedRoot) =>
+        new(wantedRoot, FindBinDirectory(), Environment.IsPrivilegedProcess ? ServiceUser : null);
+
+    private static (string Root, string? MovedFrom) Locate(string wantedRoot, string? runAs)
     {
-        var binDirectory = FindBinDirectory();
-        if (!Environment.UserName.Equals("root", StringComparison.Ordinal))
-            return new PostgresCluster(wantedRoot, binDirectory, runAs: null, movedFrom: null);
-
-        Directory.CreateDirectory(Path.GetDirectoryName(wantedRoot)!);
-        if (RunsToSuccess(Plain("setpriv", [.. AsServiceUser, "test", "-x", Path.GetDirectoryName(wantedRoot)!])))
-            return new PostgresCluster(wantedRoot, binDirectory, ServiceUser, movedFrom: null);
-
+        if (runAs is null)
+            return (wantedRoot, null);
+        var parent = Path.GetDirectoryName(wantedRoot)!;
+        Directory.CreateDirectory(parent);
+        if (RunsToSuccess(Plain("setpriv", [.. AsServiceUser, "test", "-x", parent])))
+            return (wantedRoot, null);
         var checkout = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(wantedRoot)))[..12];
-        return new PostgresCluster(Path.Combine(FallbackParent, $"{Path.GetFileName(wantedRoot)}-{checkout}"), binDirectory, ServiceUser, wantedRoot);
+        return (Path.Combine(FallbackParent, $"{Path.GetFileName(wantedRoot)}-{checkout}"), wantedRoot);
     }
 
     /// <summary>The command line after <see cref="Command"/> that runs the server.</summary>

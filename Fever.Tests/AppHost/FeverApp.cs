@@ -26,13 +26,13 @@ public sealed class FeverApp : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ResourceEvent> _latest = new();
     private readonly CancellationTokenSource _stopWatching = new();
 
-    private FeverApp(DistributedApplication app, DirectoryInfo state, bool withDashboard, string browserToken)
+    private FeverApp(DistributedApplication app, DirectoryInfo state, bool withDashboard, string dashboardApiKey)
     {
         _ = WatchAsync(app.ResourceNotifications, _stopWatching.Token);
         App = app;
         State = state;
         _withDashboard = withDashboard;
-        BrowserToken = browserToken;
+        DashboardApiKey = dashboardApiKey;
     }
 
     public DistributedApplication App { get; }
@@ -43,8 +43,13 @@ public sealed class FeverApp : IAsyncDisposable
     /// <summary>The dashboard's address (behind DCP's proxy, on a random port), when started with it.</summary>
     public Uri? DashboardUrl => _withDashboard ? App.GetEndpoint(DashboardResource, "http") : null;
 
-    /// <summary>The token of the dashboard's login link (<c>/login?t=…</c>), also the key of its telemetry API (<c>x-api-key</c>).</summary>
-    public string BrowserToken { get; }
+    /// <summary>The key of the dashboard's telemetry API (<c>x-api-key</c>).</summary>
+    public string DashboardApiKey { get; }
+
+    /// <summary>The dashboard's login link, with the browser token its process was given (<c>/login?t=…</c>).</summary>
+    public Uri? DashboardLoginUrl => DashboardUrl is { } dashboard
+        ? new Uri(dashboard, $"login?t={Snapshot(DashboardResource).EnvironmentVariables.Last(v => v.Name == "DASHBOARD__FRONTEND__BROWSERTOKEN").Value}")
+        : null;
 
     public ResourceNotificationService Notifications => App.ResourceNotifications;
 
@@ -58,12 +63,11 @@ public sealed class FeverApp : IAsyncDisposable
         string[]? waitFor = null, DirectoryInfo? state = null)
     {
         state ??= TempFolder.Create(worldReadable: true);
-        var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var apiKey = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         string[] settings =
         [
             $"--Postgres:DataDirectory={Path.Combine(state.FullName, "postgres")}",
-            $"--AppHost:BrowserToken={token}",
-            $"--AppHost:DashboardApiKey={token}",
+            $"--AppHost:DashboardApiKey={apiKey}",
             .. !withDashboard ? [] : (string[])
             [
                 $"--ASPNETCORE_URLS=http://localhost:{LoopbackPort.Free()}",
@@ -80,7 +84,7 @@ public sealed class FeverApp : IAsyncDisposable
         configure?.Invoke(builder);
 
         var app = await builder.BuildAsync();
-        var fever = new FeverApp(app, state, withDashboard, token);
+        var fever = new FeverApp(app, state, withDashboard, apiKey);
         try
         {
             await app.StartAsync();

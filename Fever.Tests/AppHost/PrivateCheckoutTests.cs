@@ -29,9 +29,9 @@ public sealed class PrivateCheckoutTests
 
             var processes = ProcessesOf(fever);
             // DCP's controllers start the resources; its API server starts the controllers.
-            var controllers = ParentOf(processes[0].Pid);
+            var controllers = ResourceProcesses.ParentOf(processes[0].Pid);
             processes.Add(("dcp run-controllers", controllers));
-            processes.Add(("dcp start-apiserver", ParentOf(controllers)));
+            processes.Add(("dcp start-apiserver", ResourceProcesses.ParentOf(controllers)));
             Assert.All(processes.TakeLast(2), p => Assert.Contains("/dcp", CommandLine(p.Pid), StringComparison.Ordinal));
 
             await fever.DisposeAsync();
@@ -52,8 +52,6 @@ public sealed class PrivateCheckoutTests
             .Select(name => (Resource: name, Pid: (int)fever.Snapshot(name).Properties.Single(p => p.Name == "executable.pid").Value!))
             .SelectMany(p => p.Resource == "postgres" ? new[] { p } : [p, (p.Resource, ResourceProcesses.ChildOf(p.Pid))])
             .ToList();
-
-    private static int ParentOf(int pid) => int.Parse(File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
 
     private static string CommandLine(int pid)
     {

@@ -18,4 +18,8 @@ public static class ResourceProcesses
         }
         throw new InvalidOperationException($"Process {pid} has no child.");
     }
+
+    /// <summary>The parent of <paramref name="pid"/> (the field after the command's name in <c>/proc/{pid}/stat</c>).</summary>
+    public static int ParentOf(int pid) =>
+        int.Parse(File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
 }

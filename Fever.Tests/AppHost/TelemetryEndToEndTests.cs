@@ -17,7 +17,7 @@ public sealed class TelemetryEndToEndTests(FeverAppFixture fixture)
     public async Task A_search_and_a_sync_run_reach_the_dashboard_as_traces_and_logs()
     {
         var fever = fixture.Fever;
-        using var dashboard = new DashboardTelemetry(fever.DashboardUrl!, fever.BrowserToken);
+        using var dashboard = new DashboardTelemetry(fever.DashboardUrl!, fever.DashboardApiKey);
         using var api = fever.CreateHttpClient("api");
         await Eventually.WaitUntilAsync(async () => (await FeverApp.SearchIdsAsync(api)).Length == 3, Patience);
 

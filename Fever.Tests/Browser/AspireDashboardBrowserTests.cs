@@ -32,7 +32,7 @@ public sealed partial class AspireDashboardBrowserTests(FeverAppFixture fixture,
 
         // The script waits (at most a minute a step) for the search's trace and the sync run's spans to show up.
         var run = await BrowserScript.RunAsync("aspire-dashboard.mjs",
-            ["--login", LoginLink().ToString(), "--screenshots", Screenshots, "--sync-now", "--step-timeout-seconds", "60", "--deadline-seconds", "170"],
+            ["--login", fever.DashboardLoginUrl!.ToString(), "--screenshots", Screenshots, "--sync-now", "--step-timeout-seconds", "60", "--deadline-seconds", "170"],
             TimeSpan.FromSeconds(200));
         output.WriteLine($"Screenshots: {Screenshots}/aspire-*.png");
         output.WriteLine(run.Output);
@@ -84,24 +84,6 @@ public sealed partial class AspireDashboardBrowserTests(FeverAppFixture fixture,
 
         foreach (var page in new[] { "resources", "console-api", "traces-search", "trace-sync-run-provider-call", "trace-sync-run-database-call", "metrics-api", "structured-logs-sync", "sync-now" })
             Assert.True(File.Exists(Path.Combine(Screenshots, $"aspire-{page}.png")), $"No screenshot aspire-{page}.png.{context}");
-    }
-
-    /// <summary>
-    /// The login link of the dashboard as its process got it (its resource's environment). The fixture's
-    /// <see cref="FeverApp.DashboardUrl"/> and <see cref="FeverApp.BrowserToken"/> are what the app was asked for; under
-    /// Aspire.Hosting.Testing the dashboard is reached through DCP's port and logs in with a token of its own, so those
-    /// serve only when the dashboard's environment is not known.
-    /// </summary>
-    private Uri LoginLink()
-    {
-        var fever = fixture.Fever;
-        var environment = fever.Instances("aspire-dashboard").SelectMany(i => i.Snapshot.EnvironmentVariables)
-            .GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.Last().Value);
-        var url = environment.GetValueOrDefault("DASHBOARD__FRONTEND__PUBLICURL") is { Length: > 0 } publicUrl ? new Uri(publicUrl) : fever.DashboardUrl!;
-        var token = environment.GetValueOrDefault("DASHBOARD__FRONTEND__BROWSERTOKEN") is { Length: > 0 } browserToken ? browserToken : fever.BrowserToken;
-        if (url != fever.DashboardUrl || token != fever.BrowserToken)
-            output.WriteLine($"The dashboard listens on {url} (the fixture says {fever.DashboardUrl}) with {(token == fever.BrowserToken ? "the fixture's" : "another")} browser token.");
-        return new Uri(url, $"login?t={token}");
     }
 
     private static string? Text(JsonElement owner, string property) =>
