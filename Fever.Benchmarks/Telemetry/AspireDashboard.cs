@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using Fever.Testing;
 
 namespace Fever.Benchmarks.Telemetry;
@@ -16,13 +14,9 @@ namespace Fever.Benchmarks.Telemetry;
 /// </summary>
 public sealed class AspireDashboard : IAsyncDisposable
 {
-    /// <summary>The dashboard of Aspire.Hosting.AppHost 13.6.5, the version the AppHost restores.</summary>
-    public const string Version = "13.6.5";
-
     /// <summary>The dashboard's default cap on stored traces, made explicit so that a count can tell when it reached it.</summary>
     public const int MaxTraceCount = 100_000;
 
-    private const string Executable = "Aspire.Dashboard";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
@@ -56,46 +50,12 @@ public sealed class AspireDashboard : IAsyncDisposable
     /// <summary>The dashboard's highest resident memory since it started.</summary>
     public long? PeakResidentBytes => _process.PeakResidentBytes;
 
-    /// <summary>The dashboard's binary: <c>{NuGet packages}/aspire.dashboard.sdk.{rid}/{Version}/tools/Aspire.Dashboard</c>.</summary>
-    public static string Locate()
-    {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var package = $"aspire.dashboard.sdk.{RuntimeInformation.RuntimeIdentifier}";
-        var binary = Path.Combine(packages, package, Version, "tools", Executable);
-        return File.Exists(binary)
-            ? binary
-            : throw new BenchmarkException(
-                $"The Aspire dashboard is not in the NuGet packages folder: {binary} is missing. It comes with the Aspire AppHost SDK " +
-                $"(package {package} {Version}): restore the AppHost (dotnet restore Fever.AppHost) or any project with " +
-                "<Sdk Name=\"Aspire.AppHost.Sdk\" /> and Aspire.Hosting.AppHost " + Version + ", then run the benchmark again.");
-    }
-
     /// <summary>Starts the dashboard and waits until its telemetry API answers (its OTLP endpoint starts with it).</summary>
     public static async Task<AspireDashboard> StartAsync(CancellationToken cancellationToken)
     {
-        var binary = Locate();
-        var frontend = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
-        var otlp = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
-        var (otlpApiKey, apiKey) = (NewKey(), NewKey());
-        var startInfo = new ProcessStartInfo(binary) { WorkingDirectory = Path.GetDirectoryName(binary)! };
-        foreach (var (name, value) in new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = Address(frontend),
-            ["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = Address(otlp),
-            ["ASPIRE_DASHBOARD_PERSISTENCE_MODE"] = "None",
-            ["Dashboard__Otlp__AuthMode"] = "ApiKey",
-            ["Dashboard__Otlp__PrimaryApiKey"] = otlpApiKey,
-            ["Dashboard__Frontend__AuthMode"] = "Unsecured",
-            ["Dashboard__Api__Enabled"] = "true",
-            ["Dashboard__Api__AuthMode"] = "ApiKey",
-            ["Dashboard__Api__PrimaryApiKey"] = apiKey,
-            ["Dashboard__TelemetryLimits__MaxTraceCount"] = $"{MaxTraceCount}",
-        })
-            startInfo.Environment[name] = value;
-
-        var dashboard = new AspireDashboard(MeasuredProcess.Start(startInfo), frontend, otlp, otlpApiKey, apiKey);
+        var setup = StandaloneDashboard.OnFreePorts();
+        var startInfo = setup.StartInfo(new Dictionary<string, string> { ["Dashboard__TelemetryLimits__MaxTraceCount"] = $"{MaxTraceCount}" });
+        var dashboard = new AspireDashboard(MeasuredProcess.Start(startInfo), setup.Frontend, setup.OtlpEndpoint, setup.OtlpApiKey, setup.ApiKey);
         try
         {
             await dashboard.WaitUntilReadyAsync(cancellationToken);
@@ -170,8 +130,4 @@ public sealed class AspireDashboard : IAsyncDisposable
             throw new BenchmarkException($"The Aspire dashboard did not answer within {ReadyTimeout.TotalSeconds} s.");
         }
     }
-
-    private static string Address(Uri uri) => uri.GetLeftPart(UriPartial.Authority);
-
-    private static string NewKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Fever.Benchmarks.Api;
 using Fever.Benchmarks.Load;
 using Fever.ProviderSimulator;
+using Fever.Testing;
 
 namespace Fever.Benchmarks.Telemetry;
 
@@ -48,11 +49,11 @@ public sealed class TelemetryBenchmark(GeneratedFeedOptions feed, TimeSpan loadD
     public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
         Wrk.EnsureInstalled();
-        var dashboardBinary = AspireDashboard.Locate(); // before the setup: a missing dashboard fails at once
+        var dashboardBinary = StandaloneDashboard.Locate(); // before the setup: a missing dashboard fails at once
         var generated = new GeneratedFeed(feed);
 
         await using var stored = await StoredFeed.StartAsync(Name, feed, cancellationToken);
-        Progress.Report(Name, $"starting the Aspire dashboard {AspireDashboard.Version} ({dashboardBinary})");
+        Progress.Report(Name, $"starting the Aspire dashboard {StandaloneDashboard.Version} ({dashboardBinary})");
         await using var dashboard = await AspireDashboard.StartAsync(cancellationToken);
         var startedRss = dashboard.PeakResidentBytes;
         SearchQuery? narrow = null;
@@ -139,7 +140,7 @@ public sealed class TelemetryBenchmark(GeneratedFeedOptions feed, TimeSpan loadD
             "(wrk's script compares every answer with it)");
         output.WriteLine(
             $"export on: {AppHostTelemetryEnvironment.Describe(AppHostTelemetryEnvironment.ExportingTo(dashboard.OtlpEndpoint, dashboard.OtlpApiKey))} " +
-            $"(as Aspire's AppHost sets them), to the Aspire dashboard {AspireDashboard.Version} (its own process, OTLP/HTTP, standalone, " +
+            $"(as Aspire's AppHost sets them), to the Aspire dashboard {StandaloneDashboard.Version} (its own process, OTLP/HTTP, standalone, " +
             $"persistence None: its SQLite store in a temporary database; MaxTraceCount {AspireDashboard.MaxTraceCount:#,0}, the default); " +
             $"export off: {AppHostTelemetryEnvironment.Describe(AppHostTelemetryEnvironment.ExportOff)} (no exporter)");
         output.WriteLine();

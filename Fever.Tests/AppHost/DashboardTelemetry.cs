@@ -11,6 +11,20 @@ public sealed class DashboardTelemetry(Uri dashboard, string apiKey) : IDisposab
 {
     private readonly HttpClient _http = new() { BaseAddress = dashboard, DefaultRequestHeaders = { { "x-api-key", apiKey } } };
 
+    /// <summary>True once the dashboard answers its telemetry API.</summary>
+    public async Task<bool> AnswersAsync()
+    {
+        try
+        {
+            using var response = await _http.GetAsync("/api/telemetry/resources");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The spans of <paramref name="resource"/> (or of one trace), flattened.</summary>
     public async Task<IReadOnlyList<TelemetrySpan>> SpansAsync(string? resource = null, string? traceId = null)
     {
