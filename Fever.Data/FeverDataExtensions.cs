@@ -9,29 +9,46 @@ namespace Fever.Data;
 public static class FeverDataExtensions
 {
     /// <summary>
-    /// Registers the shared <see cref="NpgsqlDataSource"/> for <c>ConnectionStrings:{connectionName}</c>,
-    /// the <see cref="FeverDbContext"/> factory, the migrator and the schema check. Services whose readiness is PostgreSQL's
-    /// add <see cref="AddPostgresCheck"/>; the API stays ready without it (it serves its snapshot).
+    /// The shared <see cref="NpgsqlDataSource"/> for <c>ConnectionStrings:{connectionName}</c> through Aspire.Npgsql,
+    /// with its tracing and metrics; the migrator and the schema check. <paramref name="readiness"/> adds the
+    /// integration's health check to <c>/health</c>: the worker's readiness is PostgreSQL's, while the API stays ready
+    /// without it (it serves its snapshot).
     /// </summary>
-    public static IHostApplicationBuilder AddFeverData(this IHostApplicationBuilder builder, string connectionName = "feverdb")
+    public static IHostApplicationBuilder AddFeverData(this IHostApplicationBuilder builder, bool readiness = false, string connectionName = "feverdb")
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-            ?? throw new InvalidOperationException(
+        if (builder.Configuration.GetConnectionString(connectionName) is null)
+            throw new InvalidOperationException(
                 $"Connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName} (e.g. Host=127.0.0.1;Port=5432;Database=feverdb;Username=postgres;Password=…).");
 
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = connectionName }
-            .ConfigureTracing(tracing => tracing
+        // The same rule as ServiceDefaults: without an OTLP endpoint no telemetry pipeline is built, by anyone.
+        var exported = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
+        builder.AddNpgsqlDataSource(connectionName,
+            settings =>
+            {
+                settings.DisableHealthChecks = !readiness;
+                settings.DisableTracing = settings.DisableMetrics = !exported;
+            },
+            dataSource => dataSource.ConfigureTracing(tracing => tracing
                 .ConfigureCommandSpanNameProvider(SqlSpanName.Of)
-                .ConfigureBatchSpanNameProvider(SqlSpanName.Of))
-            .Build());
-        builder.Services.AddPooledDbContextFactory<FeverDbContext>((services, options) =>
-            options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
+                .ConfigureBatchSpanNameProvider(SqlSpanName.Of)));
+
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddSingleton<SchemaCheck>();
         return builder;
     }
 
-    /// <summary>A readiness check named "postgres": PostgreSQL answers a trivial query.</summary>
-    public static IHealthChecksBuilder AddPostgresCheck(this IHealthChecksBuilder healthChecks) =>
-        healthChecks.AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
+    /// <summary>
+    /// The <see cref="FeverDbContext"/> factory on the data source of <see cref="AddFeverData"/>, enriched by
+    /// Aspire.Npgsql.EntityFrameworkCore.PostgreSQL with its retries on transient failures. Its own health check and
+    /// telemetry stay off: the data source's already cover every command.
+    /// </summary>
+    public static IHostApplicationBuilder AddFeverDbContext(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddPooledDbContextFactory<FeverDbContext>((services, options) =>
+            options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
+        builder.EnrichNpgsqlDbContext<FeverDbContext>(settings =>
+            settings.DisableHealthChecks = settings.DisableTracing = settings.DisableMetrics = true);
+        return builder;
+    }
 }

@@ -11,24 +11,21 @@ public static class SyncExtensions
     /// <summary>The sync worker and everything it needs: options, provider client, parser, writer, run records.</summary>
     public static IHostApplicationBuilder AddSyncWorker(this IHostApplicationBuilder builder)
     {
-        builder.AddFeverData();
-        builder.Services.AddHealthChecks().AddPostgresCheck();
+        builder.AddFeverData(readiness: true);
 
         builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.SectionName)
             .Validate(o => o.Interval > TimeSpan.Zero, "Sync:Interval must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<ProviderOptions>().BindConfiguration(ProviderOptions.SectionName)
-            .PostConfigure<IConfiguration>((o, configuration) =>
-                o.Url ??= configuration.GetServiceEndpoint("provider") is { } endpoint ? new Uri(endpoint, "api/events") : null)
-            .Validate(o => o.Url is { IsAbsoluteUri: true }, "Provider:Url must be an absolute URL (or set services__provider__http__0).")
+            .Validate(o => o.Url is { IsAbsoluteUri: true }, "Provider:Url must be an absolute URL.")
+            .Validate<IConfiguration>((o, configuration) => o.Url.Host != "provider" || configuration.GetSection("services:provider").Exists(),
+                "Provider:Url names the service \"provider\", which is not configured: set Provider:Url or services__provider__http__0.")
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.TotalTimeout > TimeSpan.Zero && o.DownloadTimeout > TimeSpan.Zero,
                 "Provider timeouts must be positive.")
             .Validate(o => o.MaxRetries >= 0, "Provider:MaxRetries cannot be negative.")
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ProviderResilience>();
-        builder.Services.AddHttpClient<ProviderClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddHttpClient<ProviderClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).AddProviderResilience();
         builder.Services.AddSingleton<FeedParser>();
         builder.Services.AddSingleton<EventWriter>();
         builder.Services.AddSingleton<SyncRunStore>();

@@ -1,3 +1,4 @@
+using Fever.Data;
 using Fever.GraphQL.Http;
 
 namespace Fever.Api.GraphQL;
@@ -7,6 +8,7 @@ public static class GraphQLExtensions
     /// <summary>The events' GraphQL schema and its engine; limits from the "GraphQL" section, the API key from "Mutations".</summary>
     public static IHostApplicationBuilder AddEventsGraphQL(this IHostApplicationBuilder builder)
     {
+        builder.AddFeverDbContext();
         builder.Services.AddOptions<MutationOptions>().BindConfiguration(MutationOptions.SectionName);
         builder.Services.AddSingleton<EventsQuery>();
         builder.Services.AddSingleton<SyncRequests>();

@@ -16,7 +16,6 @@ public static class SnapshotExtensions
             .Validate(o => o.ReconnectDelay > TimeSpan.Zero && o.MaxReconnectDelay >= o.ReconnectDelay,
                 "Snapshot:ReconnectDelay must be positive and no larger than Snapshot:MaxReconnectDelay.")
             .ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiMetrics>();
         builder.Services.AddSingleton<EventSnapshotStore>();
         builder.Services.AddHostedService<SnapshotUpdater>();

@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace Fever.Sync.Provider;
 
-/// <summary>Asks the provider for its current feed through <see cref="ProviderResilience"/>.</summary>
-public sealed class ProviderClient(HttpClient http, ProviderResilience resilience, IOptions<ProviderOptions> options)
+/// <summary>Asks the provider for its current feed, through the resilience handler of <see cref="ProviderResilience"/>.</summary>
+public sealed class ProviderClient(HttpClient http, IOptions<ProviderOptions> options)
 {
-    public Uri FeedUrl => options.Value.Url
-        ?? throw new InvalidOperationException("Provider:Url is not configured (nor services__provider__http__0).");
+    public Uri FeedUrl => options.Value.Url;
 
     /// <summary>
     /// Returns once a 2xx answer's headers have arrived. Throws <see cref="ProviderUnavailableException"/>
@@ -35,38 +35,46 @@ public sealed class ProviderClient(HttpClient http, ProviderResilience resilienc
     private async Task<ProviderResponse> SendAsync(CancellationToken cancellationToken)
     {
         var url = FeedUrl;
-        var attempts = 0;
-        HttpResponseMessage response;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
-            response = await resilience.Pipeline.ExecuteAsync(async token =>
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Accept.ParseAdd("application/xml");
+            request.SetResilienceContext(context);
+            HttpResponseMessage response;
+            try
             {
-                attempts++;
-                using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                request.Headers.Accept.ParseAdd("application/xml");
-                return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
-            }, cancellationToken);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException
-                                              or BrokenCircuitException or IOException)
-        {
-            var reason = exception switch
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException
+                                                  or BrokenCircuitException or IOException)
             {
-                BrokenCircuitException => "the circuit is open after repeated failures",
-                TimeoutRejectedException => "no answer within the time budget",
-                _ => exception.Message,
-            };
-            throw new ProviderUnavailableException(
-                $"Provider at {url} unavailable after {attempts} attempt(s): {reason}.", attempts, null, exception);
-        }
+                // A call the open circuit refused never left: it is not an attempt.
+                var attempts = Attempts(context) - (exception is BrokenCircuitException ? 1 : 0);
+                var reason = exception switch
+                {
+                    BrokenCircuitException => "the circuit is open after repeated failures",
+                    TimeoutRejectedException => "no answer within the time budget",
+                    _ => exception.Message,
+                };
+                throw new ProviderUnavailableException(
+                    $"Provider at {url} unavailable after {attempts} attempt(s): {reason}.", attempts, null, exception);
+            }
 
-        if (!response.IsSuccessStatusCode)
-        {
-            var status = (int)response.StatusCode;
-            response.Dispose();
-            throw new ProviderUnavailableException(
-                $"Provider at {url} answered HTTP {status} after {attempts} attempt(s).", attempts, status);
+            if (!response.IsSuccessStatusCode)
+            {
+                var status = (int)response.StatusCode;
+                response.Dispose();
+                throw new ProviderUnavailableException(
+                    $"Provider at {url} answered HTTP {status} after {Attempts(context)} attempt(s).", Attempts(context), status);
+            }
+            return new ProviderResponse(response, Attempts(context));
         }
-        return new ProviderResponse(response, attempts);
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
+
+    private static int Attempts(ResilienceContext context) => context.Properties.GetValue(ProviderResilience.Attempts, 1);
 }

@@ -5,8 +5,11 @@ public sealed class ProviderOptions
 {
     public const string SectionName = "Provider";
 
-    /// <summary>The feed's address. When unset, Aspire's <c>services__provider__http__0</c> + <c>/api/events</c> is used.</summary>
-    public Uri? Url { get; set; }
+    /// <summary>
+    /// The feed's address. The default names the service "provider", which service discovery resolves from Aspire's
+    /// <c>services__provider__https__0</c> or <c>services__provider__http__0</c>.
+    /// </summary>
+    public Uri Url { get; set; } = new("https+http://provider/api/events");
 
     /// <summary>Time to the response headers of one attempt. The provider takes 0.2 s to over 4 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);

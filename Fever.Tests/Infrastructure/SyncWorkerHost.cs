@@ -27,6 +27,7 @@ public sealed class SyncWorkerHost : IAsyncDisposable
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddServiceDefaults();
         builder.AddSyncWorker();
         _host = builder.Build();
     }

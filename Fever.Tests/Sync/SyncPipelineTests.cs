@@ -101,7 +101,7 @@ public sealed class SyncPipelineTests(PostgresFixture postgres) : IAsyncLifetime
             Assert.All(runs, run => Assert.Equal(600, run!.PlansInserted + run.PlansUnchanged));
         }
 
-        await using var db = await Db(first).CreateDbContextAsync();
+        await using var db = Db(first);
         Assert.Equal(600, await db.Events.CountAsync());
         Assert.Equal(600, await db.Events.Select(e => new { e.BasePlanId, e.PlanId }).Distinct().CountAsync());
         Assert.Equal(20, (await db.Events.FirstAsync(e => e.BasePlanId == 7 && e.PlanId == 2)).Zones.Count);
@@ -274,18 +274,19 @@ public sealed class SyncPipelineTests(PostgresFixture postgres) : IAsyncLifetime
     private SyncWorkerHost Worker(Uri? feedUrl = null, Dictionary<string, string?>? settings = null) =>
         new(_connectionString, feedUrl ?? _provider.FeedUrl, settings);
 
-    private static IDbContextFactory<FeverDbContext> Db(SyncWorkerHost worker) =>
-        worker.Services.GetRequiredService<IDbContextFactory<FeverDbContext>>();
+    /// <summary>A context on the worker's own data source: the worker itself writes with Npgsql and has no EF Core.</summary>
+    private static FeverDbContext Db(SyncWorkerHost worker) =>
+        new(new DbContextOptionsBuilder<FeverDbContext>().UseNpgsql(worker.Services.GetRequiredService<NpgsqlDataSource>()).Options);
 
     private static async Task<List<Event>> LoadEventsAsync(SyncWorkerHost worker)
     {
-        await using var db = await Db(worker).CreateDbContextAsync();
+        await using var db = Db(worker);
         return await db.Events.AsNoTracking().OrderBy(e => e.BasePlanId).ThenBy(e => e.PlanId).ToListAsync();
     }
 
     private static async Task<List<SyncRun>> LoadRunsAsync(SyncWorkerHost worker)
     {
-        await using var db = await Db(worker).CreateDbContextAsync();
+        await using var db = Db(worker);
         return await db.SyncRuns.AsNoTracking().OrderBy(r => r.Id).ToListAsync();
     }
 

@@ -31,7 +31,7 @@ public sealed class SyncWorkerProcessTests(PostgresFixture postgres)
         using var http = new HttpClient { BaseAddress = worker.Url };
         var health = await http.GetFromJsonAsync<JsonElement>("/health");
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
-        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("postgres").GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("PostgreSql").GetProperty("status").GetString());
         Assert.Equal("Healthy", (await http.GetFromJsonAsync<JsonElement>("/alive")).GetProperty("status").GetString());
 
         Assert.Equal(0, await worker.StopAsync(TimeSpan.FromSeconds(20)));

@@ -95,6 +95,7 @@ public sealed class ApiMetricsTests
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.AddServiceDefaults();
         builder.AddEventSnapshot();
         builder.AddClientRateLimiting();
         var app = builder.Build();

@@ -43,7 +43,7 @@ public sealed class ServiceDefaultsTelemetryTests
         await Eventually.WaitUntilAsync(async () => (spans = await dashboard.SpansAsync("api")).Any(s => s.Name == "GET /search"), TimeSpan.FromSeconds(30));
         var search = spans.Single(s => s.Name == "GET /search");
         Assert.Equal("503", search.Attributes["http.response.status_code"]);
-        Assert.Equal("starts_at=2021-01-01T00:00:00Z", search.Attributes["url.query"]);
+        Assert.StartsWith("?starts_at=", search.Attributes["url.query"], StringComparison.Ordinal); // values redacted by the instrumentation
         Assert.DoesNotContain(spans, s => s.Name.Contains("/health", StringComparison.Ordinal) || s.Name.Contains("/alive", StringComparison.Ordinal));
         Assert.Contains(await dashboard.LogsAsync("api"), l => l.Scope == "Microsoft.Hosting.Lifetime");
     }
