@@ -9,7 +9,7 @@ namespace Fever.Data;
 /// Applied scripts are recorded in <c>schema_history</c> with a checksum; an edited script is refused.
 /// Fever.MigrationService runs it once before the services start; the services only check (<see cref="SchemaCheck"/>).
 /// </summary>
-public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
+public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
 {
     private const long AdvisoryLockKey = 0x4645564552_01; // "FEVER", 1
 
@@ -44,7 +44,7 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
                 }
 
                 await ApplyOneAsync(connection, migration, cancellationToken);
-                logger.LogInformation("Applied migration {Version} ({Name})", migration.Version, migration.Name);
+                LogApplied(migration.Version, migration.Name);
                 count++;
             }
             return count;
@@ -76,4 +76,7 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Version} ({Name})")]
+    private partial void LogApplied(int version, string name);
 }

@@ -6,7 +6,7 @@ namespace Fever.Data;
 
 /// <summary>
 /// The EF Core model of the tables the SQL migrations create. The schema is owned by
-/// <c>Migrations/*.sql</c>; this model only maps it (snake_case names, jsonb for zones and skip reasons).
+/// <c>Migrations/*.sql</c>, indexes included; this model only maps it (snake_case names, jsonb for zones and skip reasons).
 /// </summary>
 public sealed class FeverDbContext(DbContextOptions<FeverDbContext> options) : DbContext(options)
 {
@@ -20,8 +20,6 @@ public sealed class FeverDbContext(DbContextOptions<FeverDbContext> options) : D
             entity.ToTable("events");
             entity.HasKey(e => e.Id);
             entity.HasAlternateKey(e => new { e.BasePlanId, e.PlanId }).HasName("events_plan_key");
-            entity.HasIndex(e => new { e.StartsAt, e.Id }).HasDatabaseName("events_search_idx");
-            entity.HasIndex(e => e.Version).HasDatabaseName("events_version_idx");
             entity.Property(e => e.Id).ValueGeneratedNever();
             entity.Property(e => e.StartsAt).HasColumnType("timestamp");
             entity.Property(e => e.EndsAt).HasColumnType("timestamp");
@@ -44,8 +42,8 @@ public sealed class FeverDbContext(DbContextOptions<FeverDbContext> options) : D
             run.HasKey(r => r.Id);
             run.Property(r => r.Id).UseIdentityAlwaysColumn();
             run.Property(r => r.Outcome).HasConversion(
-                outcome => outcome.ToString().ToLowerInvariant(),
-                text => Enum.Parse<SyncOutcome>(text, ignoreCase: true));
+                outcome => outcome.ToText(),
+                text => SyncOutcomeText.Parse(text));
             run.Property(r => r.SkipReasons)
                 .HasColumnType("jsonb")
                 .HasConversion(

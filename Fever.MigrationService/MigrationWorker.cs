@@ -8,7 +8,7 @@ namespace Fever.MigrationService;
 /// 1 with the reason in the log when it could not be made so. The AppHost starts the services that need the
 /// schema only once this has completed.
 /// </summary>
-public sealed class MigrationWorker(DatabaseMigrator migrator, IHostApplicationLifetime lifetime, ILogger<MigrationWorker> logger) : BackgroundService
+public sealed partial class MigrationWorker(DatabaseMigrator migrator, IHostApplicationLifetime lifetime, ILogger<MigrationWorker> logger) : BackgroundService
 {
     public static readonly ActivitySource Source = new("Fever.MigrationService");
 
@@ -18,15 +18,21 @@ public sealed class MigrationWorker(DatabaseMigrator migrator, IHostApplicationL
         try
         {
             var applied = await migrator.ApplyAsync(Migration.Embedded, stoppingToken);
-            logger.LogInformation("The schema is at version {Version} ({Applied} migrations applied now).", Migration.Latest, applied);
+            LogCurrent(Migration.Latest, applied);
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             activity?.AddException(exception);
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            logger.LogCritical("The migrations could not be applied: {Error}", exception.Message);
+            LogFailed(exception.Message);
             Environment.ExitCode = 1;
         }
         lifetime.StopApplication();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The schema is at version {Version} ({Applied} migrations applied now).")]
+    private partial void LogCurrent(int version, int applied);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The migrations could not be applied: {Error}")]
+    private partial void LogFailed(string error);
 }

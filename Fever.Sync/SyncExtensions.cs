@@ -26,6 +26,7 @@ public static class SyncExtensions
             .ValidateOnStart();
 
         builder.Services.AddHttpClient<ProviderClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).AddProviderResilience();
+        builder.Services.AddSingleton<SyncMetrics>();
         builder.Services.AddSingleton<FeedParser>();
         builder.Services.AddSingleton<EventWriter>();
         builder.Services.AddSingleton<SyncRunStore>();

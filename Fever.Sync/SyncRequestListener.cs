@@ -8,7 +8,7 @@ namespace Fever.Sync;
 /// LISTENs on <see cref="SyncRequestChannel.Name"/> (the API's <c>requestSync</c>) and tells the worker to run now.
 /// Requests that arrive during a run collapse into one run after it. Reconnects, every 5 s, if PostgreSQL goes away.
 /// </summary>
-public sealed class SyncRequestListener(NpgsqlDataSource dataSource, ILogger<SyncRequestListener> logger) : BackgroundService
+public sealed partial class SyncRequestListener(NpgsqlDataSource dataSource, ILogger<SyncRequestListener> logger) : BackgroundService
 {
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -24,7 +24,7 @@ public sealed class SyncRequestListener(NpgsqlDataSource dataSource, ILogger<Syn
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, _) =>
                 {
-                    logger.LogInformation("A sync was requested");
+                    LogSyncRequested();
                     _requests.Writer.TryWrite(true);
                 };
                 await using (var listen = new NpgsqlCommand($"LISTEN {SyncRequestChannel.Name}", connection))
@@ -38,9 +38,15 @@ public sealed class SyncRequestListener(NpgsqlDataSource dataSource, ILogger<Syn
             }
             catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
             {
-                logger.LogWarning("Not listening for sync requests ({Reason}); retrying in 5 s", exception.Message);
+                LogNotListening(exception.Message);
                 await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A sync was requested")]
+    private partial void LogSyncRequested();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not listening for sync requests ({Reason}); retrying in 5 s")]
+    private partial void LogNotListening(string reason);
 }

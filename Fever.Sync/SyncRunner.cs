@@ -22,6 +22,7 @@ public sealed partial class SyncRunner(
     SchemaCheck schema,
     IOptions<SyncOptions> syncOptions,
     IOptions<ProviderOptions> providerOptions,
+    SyncMetrics metrics,
     TimeProvider time,
     ILogger<SyncRunner> logger)
 {
@@ -30,7 +31,7 @@ public sealed partial class SyncRunner(
 
     /// <summary>
     /// Runs once and returns the recorded run, or null when the database could not even record it. Traced as "sync run",
-    /// measured by <see cref="SyncTelemetry"/>.
+    /// measured by <see cref="SyncMetrics"/>.
     /// </summary>
     public async Task<SyncRun?> RunAsync(CancellationToken cancellationToken)
     {
@@ -52,13 +53,15 @@ public sealed partial class SyncRunner(
         catch (SchemaOutOfDateException exception)
         {
             LogSchemaOutOfDate(exception.Message);
-            SyncTelemetry.RecordUnrecordedRun(activity, exception.Message, time.GetElapsedTime(started));
+            activity.DescribeUnrecordedRun(exception.Message);
+            metrics.RecordUnrecordedRun(time.GetElapsedTime(started));
             return null;
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException)
         {
             LogDatabaseUnavailable(exception, exception.Message);
-            SyncTelemetry.RecordUnrecordedRun(activity, $"PostgreSQL is unavailable: {exception.Message}", time.GetElapsedTime(started));
+            activity.DescribeUnrecordedRun($"PostgreSQL is unavailable: {exception.Message}");
+            metrics.RecordUnrecordedRun(time.GetElapsedTime(started));
             return null;
         }
 
@@ -94,7 +97,8 @@ public sealed partial class SyncRunner(
 
         run.FinishedAt = ToMicroseconds(time.GetUtcNow());
         await RecordAsync(run);
-        SyncTelemetry.RecordRun(activity, run, report, time.GetElapsedTime(started));
+        activity.DescribeRun(run);
+        metrics.RecordRun(run, report, time.GetElapsedTime(started));
         LogRunFinished(run.Id, run.Outcome, (run.FinishedAt - run.StartedAt).Value.TotalSeconds, run.Attempts,
             run.PlansSeen, run.PlansInserted, run.PlansUpdated, run.PlansUnchanged, run.PlansSkipped, run.Error);
         return run;

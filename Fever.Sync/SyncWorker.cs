@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Fever.Sync;
 
 /// <summary>Runs a sync at start, then every <see cref="SyncOptions.Interval"/> or when one is requested, one run at a time.</summary>
-public sealed class SyncWorker(
+public sealed partial class SyncWorker(
     SyncRunner runner,
     SyncRequestListener requests,
     IOptions<SyncOptions> options,
@@ -21,7 +21,7 @@ public sealed class SyncWorker(
             return;
         }
 
-        logger.LogInformation("Syncing now and every {Interval}", options.Value.Interval);
+        LogSchedule(options.Value.Interval);
         try
         {
             while (true)
@@ -40,4 +40,7 @@ public sealed class SyncWorker(
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Syncing now and every {Interval}")]
+    private partial void LogSchedule(TimeSpan interval);
 }

@@ -35,7 +35,7 @@ public static class SearchApi
         if (!SearchRange.TryParse(request.Query, out var range, out var error))
             return new ErrorResult(error);
         if (store.Current is not { } snapshot)
-            return new ErrorResult(new SearchError(StatusCodes.Status503ServiceUnavailable, ErrorCodes.SnapshotUnavailable,
+            return new ErrorResult(new ApiError(StatusCodes.Status503ServiceUnavailable, ErrorCodes.SnapshotUnavailable,
                 "The events are still being loaded from the database; retry in a few seconds."));
         return new EventsResult(snapshot, range, metrics);
     }

@@ -18,7 +18,7 @@ public sealed class ClientRateLimitPolicy(IOptions<ClientRateLimitOptions> optio
     {
         var retryAfter = rejection.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
         rejection.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        return new ValueTask(ErrorEnvelope.WriteAsync(rejection.HttpContext, new SearchError(
+        return new ValueTask(ErrorEnvelope.WriteAsync(rejection.HttpContext, new ApiError(
             StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited,
             $"Too many requests from {ClientAddress(rejection.HttpContext)}: the limit is {_options.PermitsPerSecond} per second " +
             $"(bursts of {_options.Burst}). Retry after {retryAfter} s.")));

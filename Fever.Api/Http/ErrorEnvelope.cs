@@ -6,7 +6,7 @@ namespace Fever.Api.Http;
 /// <summary>Writes the spec's error body, <c>{"error":{"code","message"},"data":null}</c>, for every error the API answers.</summary>
 public static class ErrorEnvelope
 {
-    public static Task WriteAsync(HttpContext context, SearchError error)
+    public static Task WriteAsync(HttpContext context, ApiError error)
     {
         var response = context.Response;
         response.StatusCode = error.StatusCode;

@@ -12,7 +12,7 @@ public static class ErrorEnvelopeExtensions
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            ExceptionHandler = context => ErrorEnvelope.WriteAsync(context, new SearchError(
+            ExceptionHandler = context => ErrorEnvelope.WriteAsync(context, new ApiError(
                 StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
                 $"The server failed to answer; the error is logged under request id {context.TraceIdentifier}. Try again; if it persists, report that id.")),
         });
@@ -22,11 +22,11 @@ public static class ErrorEnvelopeExtensions
             var status = http.Response.StatusCode;
             var error = status switch
             {
-                StatusCodes.Status404NotFound => new SearchError(status, ErrorCodes.NotFound,
+                StatusCodes.Status404NotFound => new ApiError(status, ErrorCodes.NotFound,
                     $"There is nothing at {http.Request.Path}; the API serves GET /search, /graphql, /openapi/v1.json and /docs."),
-                StatusCodes.Status405MethodNotAllowed => new SearchError(status, ErrorCodes.MethodNotAllowed,
+                StatusCodes.Status405MethodNotAllowed => new ApiError(status, ErrorCodes.MethodNotAllowed,
                     $"{http.Request.Method} is not allowed on {http.Request.Path}; use GET."),
-                _ => new SearchError(status, $"http_{status}", $"The request failed with HTTP status {status}."),
+                _ => new ApiError(status, $"http_{status}", $"The request failed with HTTP status {status}."),
             };
             return ErrorEnvelope.WriteAsync(http, error);
         });

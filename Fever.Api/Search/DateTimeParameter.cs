@@ -1,3 +1,4 @@
+using Fever.Api.Http;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
@@ -14,32 +15,32 @@ public static class DateTimeParameter
     public const int MaxLength = 40;
     private const string Examples = "e.g. 2021-07-21T17:32:28Z, 2021-07-21T19:32:28+02:00 or 2021-07-21T17:32:28 (read as UTC)";
 
-    public static bool TryParse(string name, string text, out long utcTicks, [NotNullWhen(false)] out SearchError? error)
+    public static bool TryParse(string name, string text, out long utcTicks, [NotNullWhen(false)] out ApiError? error)
     {
         utcTicks = 0;
         error = null;
         if (text.Length == 0)
         {
-            error = SearchError.BadRequest(ErrorCodes.EmptyValue,
+            error = ApiError.BadRequest(ErrorCodes.EmptyValue,
                 $"{name} is empty: give an ISO-8601 date-time ({Examples}), or leave {name} out for no bound.");
             return false;
         }
         if (text.Length > MaxLength)
         {
-            error = SearchError.BadRequest(ErrorCodes.ValueTooLong,
+            error = ApiError.BadRequest(ErrorCodes.ValueTooLong,
                 $"{name} is {text.Length} characters long; an ISO-8601 date-time takes at most {MaxLength} ({Examples}).");
             return false;
         }
 
         if (!TryReadFields(text, out var fields))
         {
-            error = SearchError.BadRequest(ErrorCodes.MalformedDateTime,
+            error = ApiError.BadRequest(ErrorCodes.MalformedDateTime,
                 $"{name} '{text}' is not an ISO-8601 date-time; expected {Examples}.");
             return false;
         }
         if (Impossibility(fields) is { } why)
         {
-            error = SearchError.BadRequest(ErrorCodes.ImpossibleDateTime, $"{name} '{text}' does not exist: {why}.");
+            error = ApiError.BadRequest(ErrorCodes.ImpossibleDateTime, $"{name} '{text}' does not exist: {why}.");
             return false;
         }
 

@@ -1,3 +1,4 @@
+using Fever.Api.Http;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Fever.Api.Search;
@@ -11,7 +12,7 @@ public readonly record struct SearchRange(long From, long To)
     public const string StartsAt = "starts_at";
     public const string EndsAt = "ends_at";
 
-    public static bool TryParse(IQueryCollection query, out SearchRange range, [NotNullWhen(false)] out SearchError? error)
+    public static bool TryParse(IQueryCollection query, out SearchRange range, [NotNullWhen(false)] out ApiError? error)
     {
         range = default;
         error = null;
@@ -19,13 +20,13 @@ public readonly record struct SearchRange(long From, long To)
         {
             if (name is not (StartsAt or EndsAt))
             {
-                error = SearchError.BadRequest(ErrorCodes.UnknownParameter,
+                error = ApiError.BadRequest(ErrorCodes.UnknownParameter,
                     $"Unknown query parameter '{Truncated(name)}': /search takes only {StartsAt} and {EndsAt}.");
                 return false;
             }
             if (values.Count > 1)
             {
-                error = SearchError.BadRequest(ErrorCodes.RepeatedParameter, $"{name} is given {values.Count} times; give it once.");
+                error = ApiError.BadRequest(ErrorCodes.RepeatedParameter, $"{name} is given {values.Count} times; give it once.");
                 return false;
             }
         }
@@ -38,7 +39,7 @@ public readonly record struct SearchRange(long From, long To)
             return false;
         if (from > to)
         {
-            error = SearchError.BadRequest(ErrorCodes.InvalidRange,
+            error = ApiError.BadRequest(ErrorCodes.InvalidRange,
                 $"{StartsAt} ({startsAt}) is later than {EndsAt} ({endsAt}), so no event could match; did you swap them?");
             return false;
         }

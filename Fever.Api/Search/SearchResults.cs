@@ -57,7 +57,7 @@ public sealed class EventsResult(EventSnapshot snapshot, SearchRange range, ApiM
 }
 
 /// <summary>An error of /search in the spec's envelope.</summary>
-public sealed class ErrorResult(SearchError error) : IResult, IEndpointMetadataProvider
+public sealed class ErrorResult(ApiError error) : IResult, IEndpointMetadataProvider
 {
     public Task ExecuteAsync(HttpContext httpContext) => ErrorEnvelope.WriteAsync(httpContext, error);
 

@@ -11,7 +11,7 @@ namespace Fever.Api.Snapshot;
 /// <see cref="SnapshotOptions.RecheckInterval"/>, and reconnects with backoff when PostgreSQL goes away —
 /// meanwhile the last snapshot keeps being served.
 /// </summary>
-public sealed class SnapshotUpdater(
+public sealed partial class SnapshotUpdater(
     NpgsqlDataSource dataSource,
     SchemaCheck schema,
     EventSnapshotStore store,
@@ -34,11 +34,9 @@ public sealed class SnapshotUpdater(
             {
                 store.MarkDisconnected(exception);
                 if (exception is SchemaOutOfDateException)
-                    logger.LogCritical("Cannot read events: {Error} Serving the snapshot of {Events} events, checking again in {Delay} ms",
-                        exception.Message, store.Current?.Count ?? 0, delay.TotalMilliseconds);
+                    LogSchemaOutOfDate(exception.Message, store.Current?.Count ?? 0, delay.TotalMilliseconds);
                 else
-                    logger.LogWarning("Lost PostgreSQL ({Error}); serving the snapshot of {Events} events, reconnecting in {Delay} ms",
-                        exception.Message, store.Current?.Count ?? 0, delay.TotalMilliseconds);
+                    LogDisconnected(exception.Message, store.Current?.Count ?? 0, delay.TotalMilliseconds);
                 // A stop during the wait is the end of the loop, not a failure of the service.
                 await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.MaxReconnectDelay.Ticks));
@@ -80,8 +78,7 @@ public sealed class SnapshotUpdater(
             if (changes > 0 || store.Current is null)
             {
                 store.Publish(_builder.Build());
-                logger.LogInformation("Snapshot at version {Version}: {Changes} events changed, {Events} in all ({Elapsed:F0} ms)",
-                    _builder.Version, changes, _builder.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                LogRefreshed(_builder.Version, changes, _builder.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             store.MarkCurrent();
         }
@@ -91,4 +88,13 @@ public sealed class SnapshotUpdater(
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot read events: {Error} Serving the snapshot of {Events} events, checking again in {Delay} ms")]
+    private partial void LogSchemaOutOfDate(string error, int events, double delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost PostgreSQL ({Error}); serving the snapshot of {Events} events, reconnecting in {Delay} ms")]
+    private partial void LogDisconnected(string error, int events, double delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Snapshot at version {Version}: {Changes} events changed, {Events} in all ({Elapsed:F0} ms)")]
+    private partial void LogRefreshed(long version, int changes, int events, double elapsed);
 }

@@ -22,7 +22,7 @@ public sealed class SyncRunStore(NpgsqlDataSource dataSource)
             """, run.StartedAt - abandonAfter));
         batch.BatchCommands.Add(Command("""
             INSERT INTO sync_runs (started_at, outcome, worker, provider_url) VALUES ($1, $2, $3, $4) RETURNING id
-            """, run.StartedAt, Outcome(run.Outcome), run.Worker, run.ProviderUrl));
+            """, run.StartedAt, run.Outcome.ToText(), run.Worker, run.ProviderUrl));
 
         run.Id = (long)(await batch.ExecuteScalarAsync(cancellationToken))!;
     }
@@ -37,7 +37,7 @@ public sealed class SyncRunStore(NpgsqlDataSource dataSource)
             """);
         command.Parameters.AddRange(new[]
         {
-            Parameter(run.Id), Parameter(run.FinishedAt), Parameter(Outcome(run.Outcome)), Parameter(run.HttpStatus),
+            Parameter(run.Id), Parameter(run.FinishedAt), Parameter(run.Outcome.ToText()), Parameter(run.HttpStatus),
             Parameter(run.Attempts), Parameter(run.BytesRead), Parameter(run.PlansSeen), Parameter(run.PlansInserted),
             Parameter(run.PlansUpdated), Parameter(run.PlansUnchanged), Parameter(run.PlansSkipped), Parameter(run.ZonesSkipped),
             new NpgsqlParameter { Value = JsonSerializer.Serialize(run.SkipReasons), NpgsqlDbType = NpgsqlDbType.Jsonb },
@@ -45,8 +45,6 @@ public sealed class SyncRunStore(NpgsqlDataSource dataSource)
         });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static string Outcome(SyncOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
     private static NpgsqlBatchCommand Command(string sql, params object?[] values)
     {

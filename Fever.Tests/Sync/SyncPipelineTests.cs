@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Fever.Data;
 using Fever.ProviderSimulator;
 using Fever.Sync.Storage;
@@ -167,6 +168,32 @@ public sealed class SyncPipelineTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(SyncOutcome.Succeeded, run.Outcome);
         Assert.Equal((4, 200), (run.Attempts, run.HttpStatus));
         Assert.Equal(3, (await LoadEventsAsync(worker)).Count);
+    }
+
+    [Fact]
+    public async Task A_retry_waits_as_long_as_the_providers_retry_after_says()
+    {
+        var calls = new List<DateTimeOffset>();
+        await using var provider = await LoopbackServer.StartAsync(async context =>
+        {
+            lock (calls)
+                calls.Add(DateTimeOffset.UtcNow);
+            if (calls.Count == 1)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "1";
+                return;
+            }
+            context.Response.ContentType = "application/xml";
+            await context.Response.WriteAsync("""<planList version="1.0"><output></output></planList>""");
+        });
+        // Our own backoff would wait 10 ms; the provider asks for a second.
+        await using var worker = Worker(provider.Url, new() { ["Provider:RetryMaxDelay"] = "00:00:05" });
+
+        var run = (await worker.RunAsync())!;
+
+        Assert.Equal((SyncOutcome.Succeeded, 2), (run.Outcome, run.Attempts));
+        Assert.True(calls[1] - calls[0] >= TimeSpan.FromSeconds(0.9), $"The retry came {(calls[1] - calls[0]).TotalSeconds:0.000} s after the 503.");
     }
 
     [Fact]

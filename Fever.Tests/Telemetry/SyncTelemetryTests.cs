@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Fever.Data;
 using Fever.ProviderSimulator;
 using Fever.Sync;
 using Fever.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fever.Tests.Telemetry;
 
@@ -23,6 +25,10 @@ public sealed class SyncTelemetryTests(PostgresFixture postgres) : IAsyncLifetim
     }
 
     public async Task DisposeAsync() => await _provider.DisposeAsync();
+
+    /// <summary>The worker's meter comes from its host's <see cref="IMeterFactory"/>: other hosts in the process have their own.</summary>
+    private static bool IsWorkers(Instrument instrument, SyncWorkerHost worker) =>
+        instrument.Meter.Name == SyncTelemetry.Name && instrument.Meter.Scope == worker.Services.GetRequiredService<IMeterFactory>();
 
     [Fact]
     public async Task A_run_is_a_span_with_fetch_parse_and_write_under_it_and_the_http_and_database_calls_beneath_them()
@@ -70,7 +76,7 @@ public sealed class SyncTelemetryTests(PostgresFixture postgres) : IAsyncLifetim
     {
         await using var worker = new SyncWorkerHost(_connectionString, _provider.FeedUrl);
         _provider.Reset(2);
-        using var measurements = new MeasurementRecorder(instrument => instrument.Meter.Name == SyncTelemetry.Name);
+        using var measurements = new MeasurementRecorder(instrument => IsWorkers(instrument, worker));
 
         var run = (await worker.RunAsync())!;
 
@@ -96,7 +102,7 @@ public sealed class SyncTelemetryTests(PostgresFixture postgres) : IAsyncLifetim
     {
         await using var worker = new SyncWorkerHost(_connectionString, _provider.FeedUrl, new Dictionary<string, string?> { ["Provider:MaxRetries"] = "1" });
         _provider.FailNext(2);
-        using var measurements = new MeasurementRecorder(instrument => instrument.Meter.Name == SyncTelemetry.Name);
+        using var measurements = new MeasurementRecorder(instrument => IsWorkers(instrument, worker));
         using var trace = new TraceRecorder(SyncTelemetry.Name);
 
         var run = (await worker.RunAsync())!;

@@ -1,12 +1,6 @@
-namespace Fever.Api.Search;
+namespace Fever.Api.Http;
 
-/// <summary>An error as the API reports it: a status, a machine-readable code and a message a person can act on.</summary>
-public sealed record SearchError(int StatusCode, string Code, string Message)
-{
-    public static SearchError BadRequest(string code, string message) => new(StatusCodes.Status400BadRequest, code, message);
-}
-
-/// <summary>The codes of <see cref="SearchError"/>, stable for clients to branch on.</summary>
+/// <summary>The codes of <see cref="ApiError"/>, stable for clients to branch on.</summary>
 public static class ErrorCodes
 {
     public const string UnknownParameter = "unknown_parameter";
