@@ -1,6 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -90,12 +89,18 @@ public static class LocalPostgresBuilderExtensions
             .WithHealthCheck(AddHealthCheck(server.ApplicationBuilder, server.Resource, database.DatabaseName));
     }
 
+    /// <summary>
+    /// AspNetCore.HealthChecks.NpgSql's check (as Aspire.Hosting.PostgreSQL has it) on fresh connections: a pooled one
+    /// would hold up the server's shutdown.
+    /// </summary>
     private static string AddHealthCheck(IDistributedApplicationBuilder builder, LocalPostgresServerResource server, string databaseName)
     {
         var key = $"{server.Name}_{databaseName}_check";
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(key,
-            _ => new LocalPostgresHealthCheck(cancellationToken => ConnectionStringAsync(server, databaseName, cancellationToken)),
-            failureStatus: null, tags: null));
+        string? connectionString = null;
+        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, cancellationToken) =>
+            connectionString = await ConnectionStringAsync(server, databaseName, cancellationToken));
+        builder.Services.AddHealthChecks().AddNpgSql(
+            _ => connectionString ?? throw new InvalidOperationException("The connection string is not known yet."), name: key);
         return key;
     }
 
