@@ -40,13 +40,15 @@ public static class FeverDataExtensions
 
     /// <summary>
     /// The <see cref="FeverDbContext"/> factory on the data source of <see cref="AddFeverData"/>, enriched by
-    /// Aspire.Npgsql.EntityFrameworkCore.PostgreSQL with its retries on transient failures. Its own health check and
-    /// telemetry stay off: the data source's already cover every command.
+    /// Aspire.Npgsql.EntityFrameworkCore.PostgreSQL. Its retrying strategy is kept short: the reads answer a person, so
+    /// two quick retries ride out a blip and a database that is down still fails them within seconds. The integration's
+    /// own health check and telemetry stay off: the data source's already cover every command.
     /// </summary>
     public static IHostApplicationBuilder AddFeverDbContext(this IHostApplicationBuilder builder)
     {
         builder.Services.AddPooledDbContextFactory<FeverDbContext>((services, options) =>
-            options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
+            options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>(),
+                npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null)));
         builder.EnrichNpgsqlDbContext<FeverDbContext>(settings =>
             settings.DisableHealthChecks = settings.DisableTracing = settings.DisableMetrics = true);
         return builder;
