@@ -18,6 +18,9 @@ public sealed class ExecutionState(
     public CancellationToken CancellationToken { get; } = cancellationToken;
     public List<GraphQLError> Errors { get; } = [];
 
+    /// <summary>Values the resolvers of this operation share (HotChocolate's scoped context data); made on first use.</summary>
+    public Dictionary<string, object?> OperationData => field ??= [];
+
     /// <summary>
     /// The collected fields of a selection on a type: every item of a list shares its field's nodes, so a page of
     /// events collects its fields once, not once per event.

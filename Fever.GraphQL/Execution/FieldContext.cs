@@ -20,6 +20,12 @@ public sealed class FieldContext(
     public Schema Schema => state.Schema;
     public IServiceProvider Services => state.Request.Services ?? EmptyServices.Instance;
     public IReadOnlyDictionary<string, object?> ContextData => state.Request.ContextData;
+
+    /// <summary>
+    /// Values every resolver of this operation shares, e.g. the one version of a read model all its fields read
+    /// (HotChocolate's scoped context data). Fields run one after another, so no locking is needed.
+    /// </summary>
+    public IDictionary<string, object?> OperationData => state.OperationData;
     public CancellationToken CancellationToken => state.CancellationToken;
 
     public T? Argument<T>(string name) => Arguments.TryGetValue(name, out var value) && value is T typed ? typed : default;
