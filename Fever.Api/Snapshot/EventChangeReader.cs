@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Fever.Data;
 using Npgsql;
 
 namespace Fever.Api.Snapshot;
@@ -5,26 +7,39 @@ namespace Fever.Api.Snapshot;
 /// <summary>Reads the events changed since a version: all of them from version 0, then only what later syncs rewrote.</summary>
 public static class EventChangeReader
 {
+    private const string Sql =
+        "SELECT id, base_plan_id, plan_id, title, organizer_company_id, starts_at, ends_at, sell_from, sell_to, sold_out, " +
+        "min_price, max_price, zones, first_seen_at, last_seen_at, updated_at, version FROM events WHERE version > $1";
+
     /// <returns>How many changed events were applied to <paramref name="builder"/>.</returns>
     public static async Task<int> ReadChangesAsync(NpgsqlConnection connection, SnapshotBuilder builder, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT id, title, starts_at, ends_at, min_price, max_price, version FROM events WHERE version > $1", connection)
-        {
-            Parameters = { new() { Value = builder.Version } },
-        };
+        await using var command = new NpgsqlCommand(Sql, connection) { Parameters = { new() { Value = builder.Version } } };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var changes = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
-            var id = reader.GetGuid(0);
-            var title = reader.GetString(1);
-            var startsAt = reader.GetDateTime(2);
-            var endsAt = reader.GetDateTime(3);
-            decimal? minPrice = reader.IsDBNull(4) ? null : reader.GetDecimal(4);
-            decimal? maxPrice = reader.IsDBNull(5) ? null : reader.GetDecimal(5);
-            var json = EventEncoder.Encode(id, title, startsAt, endsAt, minPrice, maxPrice);
-            builder.Apply(new SnapshotEvent(id, startsAt, endsAt, json), reader.GetInt64(6));
+            var stored = new Event
+            {
+                Id = reader.GetGuid(0),
+                BasePlanId = reader.GetInt64(1),
+                PlanId = reader.GetInt64(2),
+                Title = reader.GetString(3),
+                OrganizerCompanyId = reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                StartsAt = reader.GetDateTime(5),
+                EndsAt = reader.GetDateTime(6),
+                SellFrom = reader.IsDBNull(7) ? null : reader.GetDateTime(7),
+                SellTo = reader.IsDBNull(8) ? null : reader.GetDateTime(8),
+                SoldOut = reader.GetBoolean(9),
+                MinPrice = reader.IsDBNull(10) ? null : reader.GetDecimal(10),
+                MaxPrice = reader.IsDBNull(11) ? null : reader.GetDecimal(11),
+                Zones = JsonSerializer.Deserialize(reader.GetString(12), ZonesJsonContext.Default.ListEventZone) ?? [],
+                FirstSeenAt = reader.GetFieldValue<DateTimeOffset>(13),
+                LastSeenAt = reader.GetFieldValue<DateTimeOffset>(14),
+                UpdatedAt = reader.GetFieldValue<DateTimeOffset>(15),
+                Version = reader.GetInt64(16),
+            };
+            builder.Apply(new SnapshotEvent(stored, EventEncoder.Encode(stored)), stored.Version);
             changes++;
         }
         return changes;

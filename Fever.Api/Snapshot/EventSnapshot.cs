@@ -1,17 +1,21 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using Fever.Data;
 
 namespace Fever.Api.Snapshot;
 
 /// <summary>
-/// An immutable, start-sorted view of every stored event. The events' JSON lies in one buffer, in order,
-/// each followed by a comma, so a run of consecutive matches is copied with one write. Readers take the
-/// current instance once per request; updates build a new one, so no reader ever sees half a change.
+/// An immutable, start-sorted view of every stored event: the events themselves (what GraphQL reads), and their
+/// <c>/search</c> JSON in one buffer, in order, each followed by a comma, so a run of consecutive matches is copied
+/// with one write. Readers take the current instance once per request; updates build a new one, so no reader ever
+/// sees half a change, and <c>/search</c> and GraphQL answers made from one instance agree.
 /// </summary>
 public sealed class EventSnapshot
 {
     public static readonly EventSnapshot Empty = new([], version: 0);
 
+    private readonly Event[] _events;
+    private readonly Dictionary<Guid, Event> _byId;
     private readonly long[] _starts;
     private readonly long[] _ends;
     private readonly int[] _offsets; // event i is _json[_offsets[i].._offsets[i + 1]], its comma included
@@ -24,6 +28,8 @@ public sealed class EventSnapshot
     {
         Version = version;
         ETag = $"W/\"{version}\"";
+        _events = new Event[events.Count];
+        _byId = new Dictionary<Guid, Event>(events.Count);
         _starts = new long[events.Count];
         _ends = new long[events.Count];
         _offsets = new int[events.Count + 1];
@@ -35,6 +41,8 @@ public sealed class EventSnapshot
         var offset = 0;
         for (var i = 0; i < events.Count; i++)
         {
+            _events[i] = events[i].Event;
+            _byId.Add(events[i].Id, events[i].Event);
             _starts[i] = events[i].StartsAt.Ticks;
             _ends[i] = events[i].EndsAt.Ticks;
             _latestEnd = Math.Max(_latestEnd, _ends[i]);
@@ -53,14 +61,25 @@ public sealed class EventSnapshot
 
     public int Count => _starts.Length;
 
+    /// <summary>Every event, sorted by start, then id (<see cref="Guid.CompareTo(Guid)"/>, PostgreSQL's uuid order).</summary>
+    public ReadOnlySpan<Event> Events => _events;
+
+    public Event? FindById(Guid id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The index in <see cref="Events"/> of the first event that starts at or after <paramref name="ticks"/>.</summary>
+    public int FirstStartingFrom(long ticks) => LowerBound(_starts, ticks);
+
+    /// <summary>The index in <see cref="Events"/> after the last event that starts at or before <paramref name="ticks"/>.</summary>
+    public int EndOfStartingUntil(long ticks) => UpperBound(_starts, ticks);
+
     /// <summary>
     /// The events with <paramref name="from"/> &lt;= start and end &lt;= <paramref name="to"/> (ticks of UTC
     /// wall-clock time, bounds inclusive). Only events that start within the bounds are looked at.
     /// </summary>
     public SnapshotMatch Find(long from, long to)
     {
-        var first = LowerBound(_starts, from);
-        var end = from > to ? first : UpperBound(_starts, to);
+        var first = FirstStartingFrom(from);
+        var end = from > to ? first : EndOfStartingUntil(to);
         if (to >= _latestEnd) // every event that starts in range also ends in it: one run
             return new SnapshotMatch(this, first, end, to, end - first, end == first ? 0 : _offsets[end] - _offsets[first] - 1);
 

@@ -1,4 +1,14 @@
+using Fever.Data;
+
 namespace Fever.Api.Snapshot;
 
-/// <summary>One event as the snapshot keeps it: its sort keys and its <c>EventSummary</c> JSON, pre-encoded.</summary>
-public sealed record SnapshotEvent(Guid Id, DateTime StartsAt, DateTime EndsAt, byte[] Json);
+/// <summary>
+/// One event as the snapshot keeps it: the whole stored event (what GraphQL reads; never changed once loaded) and its
+/// <c>EventSummary</c> JSON for <c>/search</c>, pre-encoded.
+/// </summary>
+public sealed record SnapshotEvent(Event Event, byte[] Json)
+{
+    public Guid Id => Event.Id;
+    public DateTime StartsAt => Event.StartsAt;
+    public DateTime EndsAt => Event.EndsAt;
+}

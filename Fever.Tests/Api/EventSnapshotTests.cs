@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Text;
 using Fever.Api.Snapshot;
+using Fever.Data;
 
 namespace Fever.Tests.Api;
 
@@ -14,7 +15,7 @@ public sealed class EventSnapshotTests
         {
             var start = new DateTime(2030, 1, 1).AddHours(random.Next(0, 24 * 20)); // many share a start
             var end = start.AddHours(random.Next(0, 48));
-            return new SnapshotEvent(Guid.NewGuid(), start, end, Encoding.UTF8.GetBytes($"{{\"n\":{i}}}"));
+            return Snapshotted(Guid.NewGuid(), start, end, Encoding.UTF8.GetBytes($"{{\"n\":{i}}}"));
         }).OrderBy(e => e.StartsAt).ThenBy(e => e.Id).ToList();
         var snapshot = new EventSnapshot(events, version: 7);
 
@@ -36,7 +37,7 @@ public sealed class EventSnapshotTests
     [Fact]
     public void An_empty_snapshot_and_an_inverted_range_find_nothing()
     {
-        var one = new EventSnapshot([new SnapshotEvent(Guid.NewGuid(), new DateTime(2030, 1, 1), new DateTime(2030, 1, 2), "{}"u8.ToArray())], 1);
+        var one = new EventSnapshot([Snapshotted(Guid.NewGuid(), new DateTime(2030, 1, 1), new DateTime(2030, 1, 2), "{}"u8.ToArray())], 1);
 
         Assert.Equal(0, EventSnapshot.Empty.Find(long.MinValue, long.MaxValue).Count);
         Assert.Equal(0, one.Find(new DateTime(2030, 1, 3).Ticks, new DateTime(2030, 1, 1).Ticks).ByteLength);
@@ -48,11 +49,11 @@ public sealed class EventSnapshotTests
     {
         var builder = new SnapshotBuilder();
         var moved = Guid.NewGuid();
-        builder.Apply(new SnapshotEvent(moved, new DateTime(2030, 1, 1), new DateTime(2030, 1, 1), "\"a\""u8.ToArray()), version: 1);
-        builder.Apply(new SnapshotEvent(Guid.NewGuid(), new DateTime(2030, 1, 2), new DateTime(2030, 1, 2), "\"b\""u8.ToArray()), version: 2);
+        builder.Apply(Snapshotted(moved, new DateTime(2030, 1, 1), new DateTime(2030, 1, 1), "\"a\""u8.ToArray()), version: 1);
+        builder.Apply(Snapshotted(Guid.NewGuid(), new DateTime(2030, 1, 2), new DateTime(2030, 1, 2), "\"b\""u8.ToArray()), version: 2);
         var before = builder.Build();
 
-        builder.Apply(new SnapshotEvent(moved, new DateTime(2030, 1, 3), new DateTime(2030, 1, 3), "\"a2\""u8.ToArray()), version: 3);
+        builder.Apply(Snapshotted(moved, new DateTime(2030, 1, 3), new DateTime(2030, 1, 3), "\"a2\""u8.ToArray()), version: 3);
         var after = builder.Build();
 
         Assert.Equal("\"a\",\"b\"", await WrittenAsync(before.Find(long.MinValue, long.MaxValue)));
@@ -63,7 +64,7 @@ public sealed class EventSnapshotTests
     [Fact]
     public async Task An_answer_larger_than_a_flush_piece_is_written_whole()
     {
-        var events = Enumerable.Range(0, 50).Select(i => new SnapshotEvent(Guid.NewGuid(), new DateTime(2030, 1, 1).AddDays(i),
+        var events = Enumerable.Range(0, 50).Select(i => Snapshotted(Guid.NewGuid(), new DateTime(2030, 1, 1).AddDays(i),
             new DateTime(2030, 1, 1).AddDays(i), Encoding.UTF8.GetBytes($"\"{new string((char)('a' + i % 26), 10_000)}\""))).ToList();
         var snapshot = new EventSnapshot(events, 1);
 
@@ -74,6 +75,9 @@ public sealed class EventSnapshotTests
         Assert.Equal(string.Join(',', events.Select(e => Encoding.UTF8.GetString(e.Json))), all);
         Assert.Equal(string.Join(',', events.Take(41).Select(e => Encoding.UTF8.GetString(e.Json))), someEnds);
     }
+
+    private static SnapshotEvent Snapshotted(Guid id, DateTime startsAt, DateTime endsAt, byte[] json) =>
+        new(new Event { Id = id, Title = "", StartsAt = startsAt, EndsAt = endsAt }, json);
 
     private static async Task<string> WrittenAsync(SnapshotMatch match)
     {
