@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Json;
 using Fever.Data;
@@ -6,8 +7,9 @@ using Fever.GraphQL;
 namespace Fever.Api.GraphQL;
 
 /// <summary>
-/// An opaque keyset cursor: the sort keys' values of one event and the order they belong to, as base64url JSON.
-/// A page after a cursor starts strictly after those values, so rows inserted meanwhile neither repeat nor hide others.
+/// An opaque keyset cursor: the sort keys' values of one event and the order they belong to, as base64url JSON
+/// (<c>{"Order":"startsAt:ASC,id:ASC","Keys":[…]}</c>). A page after a cursor starts strictly after those values, so
+/// events added meanwhile neither repeat nor hide others.
 /// </summary>
 public static class EventCursor
 {
@@ -17,8 +19,18 @@ public static class EventCursor
 
     public static string Encode(EventOrder order, Event item)
     {
-        var keys = order.Keys.Select(k => JsonSerializer.SerializeToElement(k.Field.ColumnValue(item), k.Field.Column.ReturnType)).ToArray();
-        return Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Payload(order.Signature, keys)));
+        var json = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(nameof(Payload.Order), order.Signature);
+            writer.WriteStartArray(nameof(Payload.Keys));
+            foreach (var key in order.Keys)
+                JsonSerializer.Serialize(writer, key.Field.Key(item), key.Field.KeyType);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return Base64Url.EncodeToString(json.WrittenSpan);
     }
 
     public static IReadOnlyList<object?> Decode(EventOrder order, string cursor)
@@ -38,7 +50,7 @@ public static class EventCursor
             throw Invalid($"belongs to the order {payload.Order}, not {order.Signature}; page with the order the cursor came from");
         try
         {
-            return order.Keys.Select((k, i) => payload.Keys[i].Deserialize(k.Field.Column.ReturnType)).ToList();
+            return order.Keys.Select((k, i) => payload.Keys[i].Deserialize(k.Field.KeyType)).ToList();
         }
         catch (Exception exception) when (exception is JsonException or NotSupportedException)
         {

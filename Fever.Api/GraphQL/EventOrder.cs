@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Fever.Data;
 using Fever.GraphQL;
 using Fever.GraphQL.Types;
@@ -7,21 +6,28 @@ namespace Fever.Api.GraphQL;
 
 /// <summary>
 /// The order of an <c>events</c> page: the keys of <c>order: [EventSortInput!]</c> (default <c>startsAt</c> ascending, as
-/// <c>/search</c>), always ending with <c>id</c> so the order is total and keyset cursors are exact.
-/// PostgreSQL sorts nulls last ascending and first descending; the keyset predicate follows the same rule.
+/// <c>/search</c>), always ending with <c>id</c> so the order is total and keyset cursors are exact. Nulls sort last
+/// ascending and first descending, as in PostgreSQL, so an order with every key flipped is exactly the reverse.
 /// </summary>
-public sealed class EventOrder
+public sealed class EventOrder : IComparer<Event>
 {
     public sealed record Key(EventField Field, bool Descending);
 
     public const string InvalidOrder = "INVALID_ORDER";
 
-    private EventOrder(IReadOnlyList<Key> keys) => Keys = keys;
+    /// <summary>The snapshot's own order: by start, then id.</summary>
+    public static EventOrder Default { get; } = new([new Key(EventField.Named("startsAt"), false), new Key(EventField.Named("id"), false)]);
+
+    private EventOrder(IReadOnlyList<Key> keys)
+    {
+        Keys = keys;
+        Signature = string.Join(',', keys.Select(k => $"{k.Field.Name}:{(k.Descending ? "DESC" : "ASC")}"));
+    }
 
     public IReadOnlyList<Key> Keys { get; }
 
     /// <summary>A stable text of the keys, carried in cursors so a cursor is only used with the order it came from.</summary>
-    public string Signature => string.Join(',', Keys.Select(k => $"{k.Field.Name}:{(k.Descending ? "DESC" : "ASC")}"));
+    public string Signature { get; }
 
     public static EnumType SortEnum { get; } = new("SortEnumType", null, [new EnumValue("ASC", false), new EnumValue("DESC", true)]);
 
@@ -35,8 +41,10 @@ public sealed class EventOrder
 
     public static EventOrder From(IReadOnlyList<object?>? order)
     {
+        if (order is null || order.Count == 0)
+            return Default;
         var keys = new List<Key>();
-        foreach (var item in order ?? [])
+        foreach (var item in order)
         {
             var given = ((IReadOnlyDictionary<string, object?>)item!).Where(p => p.Value is not null).ToList();
             if (given.Count != 1)
@@ -46,71 +54,33 @@ public sealed class EventOrder
                 throw new GraphQLException($"The sort key {field.Name} is given twice.", InvalidOrder);
             keys.Add(new Key(field, (bool)given[0].Value!));
         }
-        if (keys.Count == 0)
-            keys.Add(new Key(EventField.Named("startsAt"), false));
         if (keys.All(k => k.Field.Name != "id"))
             keys.Add(new Key(EventField.Named("id"), false));
-        return new EventOrder(keys);
+        return keys.SequenceEqual(Default.Keys) ? Default : new EventOrder(keys);
     }
 
     public EventOrder Reversed() => new(Keys.Select(k => k with { Descending = !k.Descending }).ToList());
 
-    public IOrderedQueryable<Event> Apply(IQueryable<Event> events)
+    public int Compare(Event? left, Event? right)
     {
-        IOrderedQueryable<Event>? ordered = null;
         foreach (var key in Keys)
-            ordered = ThenBy(events, ordered, key);
-        return ordered!;
-    }
-
-    private static IOrderedQueryable<Event> ThenBy(IQueryable<Event> events, IOrderedQueryable<Event>? ordered, Key key)
-    {
-        var method = (ordered is null, key.Descending) switch
         {
-            (true, false) => nameof(Queryable.OrderBy),
-            (true, true) => nameof(Queryable.OrderByDescending),
-            (false, false) => nameof(Queryable.ThenBy),
-            (false, true) => nameof(Queryable.ThenByDescending),
-        };
-        var source = (IQueryable<Event>?)ordered ?? events;
-        var call = Expression.Call(typeof(Queryable), method, [typeof(Event), key.Field.Column.ReturnType], source.Expression, Expression.Quote(key.Field.Column));
-        return (IOrderedQueryable<Event>)source.Provider.CreateQuery<Event>(call);
-    }
-
-    /// <summary>Rows strictly after the row whose keys are <paramref name="values"/>, in this order.</summary>
-    public Expression<Func<Event, bool>> After(IReadOnlyList<object?> values)
-    {
-        var e = Expression.Parameter(typeof(Event), "e");
-        Expression? predicate = null;
-        for (var i = Keys.Count - 1; i >= 0; i--)
-        {
-            var column = ExpressionValues.Bind(Keys[i].Field.Column, e);
-            var beyond = Beyond(column, values[i], Keys[i].Descending, Keys[i].Field.IsNullable);
-            predicate = predicate is null ? beyond : Expression.OrElse(beyond, Expression.AndAlso(Same(column, values[i]), predicate));
+            var order = key.Field.Compare(left!, right!);
+            if (order != 0)
+                return key.Descending ? -order : order;
         }
-        return Expression.Lambda<Func<Event, bool>>(predicate!, e);
+        return 0;
     }
 
-    private static Expression Same(Expression column, object? value) => value is null
-        ? Expression.Equal(column, Expression.Constant(null, column.Type))
-        : Expression.Equal(column, ExpressionValues.Parameter(value, column.Type));
-
-    /// <summary>Strictly later in the order than <paramref name="value"/> (nulls last ascending, first descending).</summary>
-    private static Expression Beyond(Expression column, object? value, bool descending, bool isNullable)
+    /// <summary>The order of <paramref name="item"/> against the position a cursor's keys (in this order) stand for.</summary>
+    public int CompareToCursor(Event item, IReadOnlyList<object?> cursorKeys)
     {
-        if (value is null)
-            return descending ? Expression.NotEqual(column, Expression.Constant(null, column.Type)) : Expression.Constant(false);
-        var operand = ExpressionValues.Parameter(value, column.Type);
-        Expression compare = (column.Type, descending) switch
+        for (var i = 0; i < Keys.Count; i++)
         {
-            (var t, _) when t == typeof(bool) => descending
-                ? Expression.AndAlso(Expression.Equal(operand, Expression.Constant(true)), Expression.Equal(column, Expression.Constant(false)))
-                : Expression.AndAlso(Expression.Equal(operand, Expression.Constant(false)), Expression.Equal(column, Expression.Constant(true))),
-            (var t, _) when t == typeof(string) => Expression.MakeBinary(descending ? ExpressionType.LessThan : ExpressionType.GreaterThan,
-                Expression.Call(typeof(string), nameof(string.Compare), null, column, operand), Expression.Constant(0)),
-            (_, true) => Expression.LessThan(column, operand),
-            (_, false) => Expression.GreaterThan(column, operand),
-        };
-        return isNullable && !descending ? Expression.OrElse(compare, Expression.Equal(column, Expression.Constant(null, column.Type))) : compare;
+            var order = Keys[i].Field.CompareToKey(item, cursorKeys[i]);
+            if (order != 0)
+                return Keys[i].Descending ? -order : order;
+        }
+        return 0;
     }
 }

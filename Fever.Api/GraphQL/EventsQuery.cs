@@ -1,74 +1,98 @@
+using Fever.Api.Snapshot;
 using Fever.Data;
 using Fever.GraphQL;
 using Fever.GraphQL.Execution;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Fever.Api.GraphQL;
 
 /// <summary>
-/// Resolves <c>events</c> in PostgreSQL: the <c>startsAt</c>/<c>endsAt</c> range (as <c>/search</c>), <c>where</c>, the order,
-/// then one page by keyset (<c>first</c>/<c>after</c> forwards, <c>last</c>/<c>before</c> backwards), reading one row more
-/// than asked to know whether another page follows. <c>totalCount</c> is counted only when selected.
+/// Resolves <c>events</c> and <c>eventById</c> from the API's snapshot, the one <c>/search</c> reads: the
+/// <c>startsAt</c>/<c>endsAt</c> range (as <c>/search</c>), <c>where</c>, the order, then one page by keyset (<c>first</c>/
+/// <c>after</c> forwards, <c>last</c>/<c>before</c> backwards), looking one event further than asked to know whether
+/// another page follows. <c>totalCount</c> is counted only when selected.
 /// </summary>
-public sealed class EventsQuery(IDbContextFactory<FeverDbContext> contexts, IOptions<ExecutionOptions> options)
+public sealed class EventsQuery(EventSnapshotStore store, IOptions<ExecutionOptions> options)
 {
     public const string PageSizeExceeded = "MAX_PAGE_SIZE_EXCEEDED";
     public const string InvalidPaging = "INVALID_PAGING";
     public const string InvalidRange = "INVALID_RANGE";
 
-    public async ValueTask<object?> ResolveAsync(FieldContext context)
+    public ValueTask<object?> ResolveAsync(FieldContext context) => new(Resolve(context));
+
+    public ValueTask<object?> ResolveByIdAsync(FieldContext context) =>
+        new(RequestSnapshot.Of(context, store).FindById(context.Argument<Guid>("id")));
+
+    private EventsConnection Resolve(FieldContext context)
     {
         var (first, last) = PageSize(context);
         var order = EventOrder.From(context.Argument<List<object?>>("order"));
         var backwards = last is not null;
-        var pageOrder = backwards ? order.Reversed() : order;
         var cursor = backwards ? context.Argument<string>("before") : context.Argument<string>("after");
         var size = (backwards ? last : first) ?? options.Value.DefaultPageSize;
+        var (from, to) = Range(context);
+        var where = context.Argument<IReadOnlyDictionary<string, object?>>("where") is { } filter ? EventFilter.ToPredicate(filter) : null;
+        var cursorKeys = cursor is null ? null : EventCursor.Decode(order, cursor);
 
-        return await Storage.RunAsync(async cancellationToken =>
+        var events = SortedEvents.Of(RequestSnapshot.Of(context, store), order, from, to);
+        bool Matches(Event item) => item.StartsAt.Ticks >= from && item.EndsAt.Ticks <= to && (where is null || where(item));
+
+        var page = new List<Event>(Math.Min(size, events.Count));
+        var hasMore = false;
+        if (backwards)
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var matching = Matching(db.Events.AsNoTracking(), context);
-            var page = pageOrder.Apply(cursor is null ? matching : matching.Where(pageOrder.After(EventCursor.Decode(order, cursor))));
-            var rows = await page.Take(size + 1).ToListAsync(cancellationToken);
-            var hasMore = rows.Count > size;
-            if (hasMore)
-                rows.RemoveAt(size);
-            if (backwards)
-                rows.Reverse();
-            int? total = context.Selects("totalCount") ? await matching.CountAsync(cancellationToken) : null;
+            for (var i = (cursorKeys is null ? events.Count : events.AtOrAfter(order, cursorKeys)) - 1; i >= 0 && !hasMore; i--)
+            {
+                if (!Matches(events[i]))
+                    continue;
+                if (page.Count == size)
+                    hasMore = true;
+                else
+                    page.Add(events[i]);
+            }
+            page.Reverse();
+        }
+        else
+        {
+            for (var i = cursorKeys is null ? 0 : events.After(order, cursorKeys); i < events.Count && !hasMore; i++)
+            {
+                if (!Matches(events[i]))
+                    continue;
+                if (page.Count == size)
+                    hasMore = true;
+                else
+                    page.Add(events[i]);
+            }
+        }
 
-            var edges = rows.Select(row => new EventEdge(order, row)).ToList();
-            var pageInfo = new PageInfo(
-                HasNextPage: backwards ? context.HasArgument("before") : hasMore,
-                HasPreviousPage: backwards ? hasMore : context.HasArgument("after"),
-                First: edges.FirstOrDefault(),
-                Last: edges.LastOrDefault());
-            return new EventsConnection(edges, pageInfo, total);
-        }, context.CancellationToken);
+        int? total = null;
+        if (context.Selects("totalCount"))
+        {
+            total = 0;
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (Matches(events[i]))
+                    total++;
+            }
+        }
+
+        var pageInfo = new PageInfo(order,
+            HasNextPage: backwards ? context.HasArgument("before") : hasMore,
+            HasPreviousPage: backwards ? hasMore : context.HasArgument("after"),
+            First: page.Count > 0 ? page[0] : null,
+            Last: page.Count > 0 ? page[^1] : null);
+        return new EventsConnection(order, page, pageInfo, total);
     }
 
-    private static IQueryable<Event> Matching(IQueryable<Event> events, FieldContext context)
+    /// <summary>The range in ticks of UTC wall-clock time, as <c>/search</c> takes it.</summary>
+    private static (long From, long To) Range(FieldContext context)
     {
-        if (context.Argument<DateTimeOffset?>("startsAt") > context.Argument<DateTimeOffset?>("endsAt"))
+        var from = context.Argument<DateTimeOffset?>("startsAt");
+        var to = context.Argument<DateTimeOffset?>("endsAt");
+        if (from > to)
             throw new GraphQLException("startsAt is later than endsAt, so no event could match; did you swap them?", InvalidRange);
-        if (context.Argument<DateTimeOffset?>("startsAt") is { } from)
-        {
-            var start = WallClock(from);
-            events = events.Where(e => e.StartsAt >= start);
-        }
-        if (context.Argument<DateTimeOffset?>("endsAt") is { } to)
-        {
-            var end = WallClock(to);
-            events = events.Where(e => e.EndsAt <= end);
-        }
-        if (context.Argument<IReadOnlyDictionary<string, object?>>("where") is { } where)
-            events = events.Where(EventFilter.ToPredicate(where));
-        return events;
+        return (from?.UtcDateTime.Ticks ?? DateTime.MinValue.Ticks, to?.UtcDateTime.Ticks ?? DateTime.MaxValue.Ticks);
     }
-
-    private static DateTime WallClock(DateTimeOffset instant) => DateTime.SpecifyKind(instant.UtcDateTime, DateTimeKind.Unspecified);
 
     private (int? First, int? Last) PageSize(FieldContext context)
     {

@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fever.Api.GraphQL;
 
-/// <summary>The GraphQL schema of the events, in HotChocolate's conventions (connections, filter and sort inputs, scalars).</summary>
+/// <summary>
+/// The GraphQL schema of the events, in HotChocolate's conventions (connections, filter and sort inputs, scalars):
+/// <c>events</c> and <c>eventById</c> read the API's snapshot, <c>syncStatus</c> and <c>requestSync</c> PostgreSQL.
+/// </summary>
 public static class FeverSchema
 {
     public static Schema Build(IServiceProvider services)
@@ -28,13 +31,7 @@ public static class FeverSchema
                 new InputValue("where", FilterInputTypes.EventFilter()),
                 new InputValue("order", EventOrder.SortInput().NonNull().List()),
             ]) { IsPaged = true })
-            .Field(new FieldDefinition("eventById", eventType,
-                async context => await Storage.RunAsync(async cancellationToken =>
-                {
-                    await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                    var id = context.Argument<Guid>("id");
-                    return (object?)await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-                }, context.CancellationToken),
+            .Field(new FieldDefinition("eventById", eventType, events.ResolveByIdAsync,
                 "One event by its id, or null.", [new InputValue("id", HotChocolateScalars.Uuid.NonNull())]))
             .Field(new FieldDefinition("syncStatus", SyncStatusType(contexts).NonNull(), _ => new ValueTask<object?>(new object()),
                 "What the sync worker did lately."));
@@ -57,7 +54,7 @@ public static class FeverSchema
 
         var type = new ObjectType("Event", "One dated session of a show, as the provider sold it.");
         foreach (var field in EventField.All)
-            type.Field(new FieldDefinition(field.Name, field.OutputType, c => new ValueTask<object?>(field.Read((Event)c.Parent!)), field.Description));
+            type.Field<Event>(field.Name, field.OutputType, field.Read, field.Description);
         return type.Field<Event>("zones", zone.NonNull().List().NonNull(), e => e.Zones, "The priced zones, in the provider's order.");
     }
 

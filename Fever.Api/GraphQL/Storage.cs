@@ -1,13 +1,12 @@
 using System.Data.Common;
 using Fever.GraphQL;
-using Npgsql;
 
 namespace Fever.Api.GraphQL;
 
 /// <summary>
-/// Runs a resolver's database work so that PostgreSQL being down, unreachable or too slow becomes a GraphQL error
-/// with a clear code, not an internal error or the operation's own timeout. After a failure, calls fail at once for
-/// <see cref="RestAfterFailure"/>, so an operation with several fields that read storage does not wait once per field.
+/// Runs the database work of <c>syncStatus</c> and <c>requestSync</c> (the fields that need PostgreSQL; the events come
+/// from the snapshot) so that PostgreSQL being down, unreachable or too slow becomes a GraphQL error with a clear code,
+/// not an internal error or the operation's own timeout.
 /// </summary>
 public static class Storage
 {
@@ -19,14 +18,8 @@ public static class Storage
     /// </summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
-    public static readonly TimeSpan RestAfterFailure = TimeSpan.FromSeconds(2);
-
-    private static long _failingUntil;
-
     public static async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        if (Environment.TickCount64 < Interlocked.Read(ref _failingUntil))
-            throw Unreachable("failed a moment ago");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Deadline);
         var running = work(deadline.Token);
@@ -40,21 +33,28 @@ public static class Storage
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             _ = running.ContinueWith(static task => task.Exception, TaskContinuationOptions.OnlyOnFaulted);
-            throw Failed($"did not answer within {Deadline.TotalSeconds:0} s");
+            throw Unreachable($"did not answer within {Deadline.TotalSeconds:0} s");
         }
-        catch (Exception exception) when (exception is DbException
-            || exception is InvalidOperationException { InnerException: NpgsqlException or TimeoutException })
+        catch (Exception exception) when (IsUnavailable(exception))
         {
-            throw Failed("is unavailable");
+            throw Unreachable("is unavailable");
         }
     }
 
-    private static GraphQLException Failed(string what)
+    /// <summary>
+    /// A database error or timeout, also as EF Core wraps it: in <c>RetryLimitExceededException</c> once its retries are spent, in an
+    /// <see cref="InvalidOperationException"/> when a connection cannot be had.
+    /// </summary>
+    private static bool IsUnavailable(Exception exception)
     {
-        Interlocked.Exchange(ref _failingUntil, Environment.TickCount64 + (long)RestAfterFailure.TotalMilliseconds);
-        return Unreachable(what);
+        for (Exception? cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is DbException or TimeoutException)
+                return true;
+        }
+        return false;
     }
 
     private static GraphQLException Unreachable(string what) =>
-        new($"The event store (PostgreSQL) {what}; retry in a few seconds. GET /search keeps answering from memory.", Unavailable);
+        new($"PostgreSQL {what}; retry in a few seconds. The events (events, eventById, GET /search) keep answering from memory.", Unavailable);
 }

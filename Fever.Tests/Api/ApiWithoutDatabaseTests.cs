@@ -2,15 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fever.Testing;
+using Fever.Tests.GraphQL;
 using Fever.Tests.Infrastructure;
 
 namespace Fever.Tests.Api;
 
-/// <summary>The API started while PostgreSQL is unreachable: up, not ready, and saying why.</summary>
+/// <summary>The API started while PostgreSQL is unreachable: up, not ready, and saying why (GraphQL's events too).</summary>
 public sealed class ApiWithoutDatabaseTests
 {
     [Fact]
-    public async Task Before_its_first_snapshot_search_answers_503_in_the_envelope_and_health_says_why()
+    public async Task Before_its_first_snapshot_search_answers_503_in_the_envelope_graphql_a_field_error_and_health_says_why()
     {
         var nowhere = $"Host=127.0.0.1;Port={LoopbackPort.Free()};Database=feverdb;Username=postgres;Password=x;Timeout=2";
         await using var api = ServiceProcess.Start("Fever.Api", new Dictionary<string, string> { ["ConnectionStrings__feverdb"] = nowhere });
@@ -26,6 +27,9 @@ public sealed class ApiWithoutDatabaseTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.StartsWith("No snapshot yet", snapshot.GetProperty("description").GetString());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/alive")).StatusCode);
+        var events = await new GraphQLClient(http).PostAsync("{ events { totalCount } }");
+        Assert.Equal(["SNAPSHOT_UNAVAILABLE"], GraphQLClient.ErrorCodes(events));
+        Assert.Equal(JsonValueKind.Null, events.GetProperty("data").GetProperty("events").ValueKind);
     }
 
     [Fact]

@@ -69,8 +69,8 @@ public sealed class SnapshotFreshnessTests(PostgresFixture postgres)
         var feeds = Directory.CreateTempSubdirectory("fever-feeds-");
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(feeds.FullName, "1.xml"), Feed(edition: "first", price: 10));
-            await File.WriteAllTextAsync(Path.Combine(feeds.FullName, "2.xml"), Feed(edition: "second", price: 20));
+            await File.WriteAllTextAsync(Path.Combine(feeds.FullName, "1.xml"), EditionFeed.Xml(edition: "first", price: 10));
+            await File.WriteAllTextAsync(Path.Combine(feeds.FullName, "2.xml"), EditionFeed.Xml(edition: "second", price: 20));
             var connectionString = await postgres.CreateDatabaseAsync();
             await using var provider = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false, SamplesDirectory = feeds.FullName });
             await using var worker = new SyncWorkerHost(connectionString, provider.FeedUrl);
@@ -96,7 +96,7 @@ public sealed class SnapshotFreshnessTests(PostgresFixture postgres)
             await Task.WhenAll(readers);
             var after = await http.GetStringAsync("/search");
 
-            Assert.Equal(EventsInFeed, run!.PlansUpdated);
+            Assert.Equal(EditionFeed.Events, run!.PlansUpdated);
             Assert.Contains("(second)", after);
             Assert.DoesNotContain("(first)", after);
             Assert.Subset(new HashSet<string> { before, after }, seen);
@@ -106,21 +106,6 @@ public sealed class SnapshotFreshnessTests(PostgresFixture postgres)
             feeds.Delete(recursive: true);
         }
     }
-
-    private const int EventsInFeed = 200;
-
-    private static string Feed(string edition, int price) => $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <planList version="1.0"><output>
-        {string.Concat(Enumerable.Range(1, EventsInFeed).Select(i => $"""
-          <base_plan base_plan_id="{i}" sell_mode="online" title="Show {i} ({edition})">
-            <plan plan_start_date="2030-01-{1 + i % 28:00}T20:00:00" plan_end_date="2030-01-{1 + i % 28:00}T22:00:00" plan_id="{i}" sell_from="2029-01-01T00:00:00" sell_to="2030-01-01T00:00:00" sold_out="false">
-              <zone zone_id="1" capacity="10" price="{price}.00" name="Platea" numbered="true"/>
-            </plan>
-          </base_plan>
-        """))}
-        </output></planList>
-        """;
 
     private static async Task<int> CountAsync(HttpResponseMessage response)
     {

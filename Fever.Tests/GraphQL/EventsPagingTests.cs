@@ -59,8 +59,11 @@ public sealed class EventsPagingTests(SeededApiFixture fixture) : IClassFixture<
         {
             var page = await OnePageAsync("{startsAt: ASC}", 9, after, forwards: true);
             seen.AddRange(page.Ids);
-            // Rows land before, at and after the cursor's start time: a keyset page ignores them where they do not belong.
-            await SeededEvents.InsertAsync(fixture.DataSource, SeededEvents.Generate(4, seed: 1000 + batch, firstPlanId: 1_000_000 + 10 * batch++));
+            // Events land before, at and after the cursor's start time, and in the snapshot before the next page: a
+            // keyset page ignores them where they do not belong.
+            var landed = SeededEvents.Generate(4, seed: 1000 + batch, firstPlanId: 1_000_000 + 10 * batch++);
+            await SeededEvents.InsertAsync(fixture.DataSource, landed);
+            await fixture.WaitUntilServedAsync(landed[^1]);
             if (!page.HasNext)
                 break;
             after = page.EndCursor;

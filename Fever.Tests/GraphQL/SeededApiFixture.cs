@@ -31,6 +31,13 @@ public sealed class SeededApiFixture : IAsyncLifetime
         GraphQL = new GraphQLClient(Http);
     }
 
+    /// <summary>Waits until the API's snapshot serves <paramref name="item"/> (stored by <see cref="SeededEvents.InsertAsync"/>).</summary>
+    public Task WaitUntilServedAsync(Event item) =>
+        Eventually.WaitUntilAsync(async () =>
+            (await GraphQL.DataAsync("query($id: UUID!) { eventById(id: $id) { id } }", new { id = item.Id })).GetProperty("eventById").ValueKind
+                != System.Text.Json.JsonValueKind.Null,
+            TimeSpan.FromSeconds(10), Api);
+
     public async Task DisposeAsync()
     {
         Http?.Dispose();

@@ -39,17 +39,35 @@ public static class SeededEvents
                 FirstSeenAt = now.AddMinutes(i % 7),
                 LastSeenAt = now.AddMinutes(i % 5),
                 UpdatedAt = now.AddMinutes(i % 3),
-                Version = i + 1,
             };
         }).ToList();
     }
 
+    /// <summary>
+    /// Stores <paramref name="events"/> as a sync run would for readers: versions from <c>events_version_seq</c>, then
+    /// <c>NOTIFY events_changed</c>, so a running API takes them into its snapshot.
+    /// </summary>
     public static async Task InsertAsync(NpgsqlDataSource dataSource, IEnumerable<Event> events)
     {
+        var stored = events.ToList();
+        await using (var versions = dataSource.CreateCommand("SELECT nextval('events_version_seq') FROM generate_series(1, $1)"))
+        {
+            versions.Parameters.Add(new NpgsqlParameter { Value = stored.Count });
+            await using var reader = await versions.ExecuteReaderAsync();
+            foreach (var item in stored)
+            {
+                await reader.ReadAsync();
+                item.Version = reader.GetInt64(0);
+            }
+        }
         var options = new DbContextOptionsBuilder<FeverDbContext>().UseNpgsql(dataSource).Options;
-        await using var db = new FeverDbContext(options);
-        db.Events.AddRange(events);
-        await db.SaveChangesAsync();
+        await using (var db = new FeverDbContext(options))
+        {
+            db.Events.AddRange(stored);
+            await db.SaveChangesAsync();
+        }
+        await using var notify = dataSource.CreateCommand($"NOTIFY {EventChanges.Channel}");
+        await notify.ExecuteNonQueryAsync();
     }
 
     public static async Task<List<Event>> LoadAsync(NpgsqlDataSource dataSource)
