@@ -13,7 +13,7 @@ public sealed class BenchmarkArguments
 
     public const string Usage =
         "Usage: dotnet run -c Release --project Fever.Benchmarks -- [scenario...] [--base-plans N] [--plans N] [--zones N] [--duration S]\n" +
-        "  scenarios: ingest, api, graphql, telemetry (default: all)\n" +
+        "  scenarios: ingest, api, graphql, executor, telemetry (default: all)\n" +
         "  --base-plans N   base plans in the generated feed (default: ingest 5000, the others 1000)\n" +
         "  --plans N        plans per base plan (default: ingest 2, the others 10)\n" +
         "  --zones N        zones per plan (default: ingest 100, the others 4)\n" +

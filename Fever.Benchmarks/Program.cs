@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Fever.Benchmarks;
 using Fever.Benchmarks.Api;
+using Fever.Benchmarks.Executor;
 using Fever.Benchmarks.GraphQL;
 using Fever.Benchmarks.Ingest;
 using Fever.Benchmarks.Telemetry;
@@ -26,6 +27,7 @@ IBenchmark[] benchmarks =
     new IngestBenchmark(arguments.Feed(IngestBenchmark.DefaultFeed)),
     new ApiBenchmark(arguments.Feed(ApiBenchmark.DefaultFeed), arguments.LoadDuration),
     new GraphQLBenchmark(arguments.Feed(GraphQLBenchmark.DefaultFeed), arguments.LoadDuration),
+    new ExecutorBenchmark(),
     new TelemetryBenchmark(arguments.Feed(TelemetryBenchmark.DefaultFeed), arguments.LoadDuration),
 ];
 
