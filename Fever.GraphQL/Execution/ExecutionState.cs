@@ -25,5 +25,5 @@ public sealed class ExecutionState(
     /// The collected fields of a selection on a type: every item of a list shares its field's nodes, so a page of
     /// events collects its fields once, not once per event.
     /// </summary>
-    public Dictionary<(ObjectType, object), Dictionary<string, List<FieldSelection>>> CollectedFields { get; } = [];
+    public Dictionary<(ObjectType, object), CollectedField[]> CollectedFields { get; } = [];
 }

@@ -38,25 +38,33 @@ public sealed class FieldContext(
     /// </summary>
     public bool Selects(string path)
     {
-        var names = path.Split('.');
-        IEnumerable<SelectionSet> level = Nodes.Where(n => n.SelectionSet is not null).Select(n => n.SelectionSet!);
-        for (var i = 0; i < names.Length; i++)
+        foreach (var node in Nodes)
         {
-            var matches = level.SelectMany(Flatten).Where(f => f.Name == names[i]).ToList();
-            if (matches.Count == 0)
-                return false;
-            level = matches.Where(m => m.SelectionSet is not null).Select(m => m.SelectionSet!);
+            if (node.SelectionSet is { } selectionSet && Selects(selectionSet, path))
+                return true;
         }
-        return true;
+        return false;
     }
 
-    private IEnumerable<FieldSelection> Flatten(SelectionSet set) => set.Selections.SelectMany(selection => selection switch
+    private bool Selects(SelectionSet selectionSet, ReadOnlySpan<char> path)
     {
-        FieldSelection field => [field],
-        InlineFragment inline => Flatten(inline.SelectionSet),
-        FragmentSpread spread when state.Fragments.TryGetValue(spread.Name, out var fragment) => Flatten(fragment.SelectionSet),
-        _ => [],
-    });
+        var dot = path.IndexOf('.');
+        var name = dot < 0 ? path : path[..dot];
+        foreach (var selection in selectionSet.Selections)
+        {
+            var found = selection switch
+            {
+                FieldSelection field => name.SequenceEqual(field.Name)
+                    && (dot < 0 || field.SelectionSet is { } inner && Selects(inner, path[(dot + 1)..])),
+                InlineFragment inline => Selects(inline.SelectionSet, path),
+                FragmentSpread spread => state.Fragments.TryGetValue(spread.Name, out var fragment) && Selects(fragment.SelectionSet, path),
+                _ => false,
+            };
+            if (found)
+                return true;
+        }
+        return false;
+    }
 
     private sealed class EmptyServices : IServiceProvider
     {

@@ -18,7 +18,7 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
     {
         try
         {
-            return await ExecuteSelectionSetAsync(rootType, null, FieldCollector.Collect(state, rootType, [selectionSet]), []);
+            return await ExecuteSelectionSetAsync(rootType, null, Collect(rootType, [selectionSet]), []);
         }
         catch (NullPropagation)
         {
@@ -26,26 +26,55 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
         }
     }
 
-    private async ValueTask<ResultMap> ExecuteSelectionSetAsync(ObjectType type, object? value, Dictionary<string, List<FieldSelection>> fields, List<object> path)
+    private CollectedField[] Collect(ObjectType type, IEnumerable<SelectionSet> selectionSets) =>
+        FieldCollector.Collect(state, type, selectionSets)
+            .Select(field => new CollectedField(field.Key, field.Value, type.FindField(field.Value[0].Name)!))
+            .ToArray();
+
+    private async ValueTask<ResultMap> ExecuteSelectionSetAsync(ObjectType type, object? value, CollectedField[] fields, List<object> path)
     {
-        var result = new ResultMap(fields.Count);
-        foreach (var (responseName, nodes) in fields)
+        var result = new ResultMap(fields.Length);
+        foreach (var field in fields)
         {
             state.CancellationToken.ThrowIfCancellationRequested();
-            var definition = type.FindField(nodes[0].Name)!;
-            path.Add(responseName);
-            result.Add(responseName, await ExecuteFieldAsync(type, value, definition, nodes, path));
+            path.Add(field.ResponseName);
+            result.Add(field.ResponseName, field.LeafRead is { } read
+                ? CompleteLeaf(field, read, value, path)
+                : await ExecuteFieldAsync(type, value, field.Definition, field.Nodes, path));
             path.RemoveAt(path.Count - 1);
         }
         return result;
+    }
+
+    /// <summary>A scalar or enum field of a pure resolver, resolved and completed as <see cref="ExecuteFieldAsync"/> would, synchronously.</summary>
+    private object? CompleteLeaf(CollectedField field, Func<object?, object?> read, object? parent, List<object> path)
+    {
+        var type = field.Definition.Type;
+        try
+        {
+            return read(parent) switch
+            {
+                null when type.IsNonNull => throw new GraphQLException($"Cannot return null for non-nullable field {FieldName(field.Nodes)}.", ErrorCodes.NonNullViolation),
+                null => null,
+                var value => type.Nullable is ScalarType scalar ? scalar.Serialize(value) : ((EnumType)type.Nullable).Serialize(value),
+            };
+        }
+        catch (Exception exception) when (exception is not NullPropagation and not OperationCanceledException)
+        {
+            Record(exception, field.Nodes[0], path);
+            if (type.IsNonNull)
+                throw new NullPropagation();
+            return null;
+        }
     }
 
     private async ValueTask<object?> ExecuteFieldAsync(ObjectType parentType, object? parent, FieldDefinition field, List<FieldSelection> nodes, List<object> path)
     {
         try
         {
-            var arguments = CoerceArguments(field, nodes[0]);
-            var resolved = await field.Resolve(new FieldContext(state, parentType, field, nodes, parent, arguments));
+            var resolved = field.Read is { } read && field.Arguments.Count == 0
+                ? read(parent)
+                : await field.Resolve(new FieldContext(state, parentType, field, nodes, parent, CoerceArguments(field, nodes[0])));
             return await CompleteAsync(field.Type, nodes, resolved, path);
         }
         catch (NullPropagation) when (!field.Type.IsNonNull)
@@ -79,7 +108,7 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
                 var index = 0;
                 foreach (var item in items)
                 {
-                    path.Add(index++);
+                    path.Add(PathIndex(index++));
                     completed.Add(await CompleteItemAsync(list.OfType, nodes, item, path));
                     path.RemoveAt(path.Count - 1);
                 }
@@ -90,7 +119,7 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
                 return enumType.Serialize(value);
             case ObjectType objectType:
                 if (!state.CollectedFields.TryGetValue((objectType, nodes), out var fields))
-                    state.CollectedFields[(objectType, nodes)] = fields = FieldCollector.Collect(state, objectType, nodes.Select(n => n.SelectionSet!));
+                    state.CollectedFields[(objectType, nodes)] = fields = Collect(objectType, nodes.Select(n => n.SelectionSet!));
                 return await ExecuteSelectionSetAsync(objectType, value, fields, path);
         }
         throw new InvalidOperationException($"Cannot complete a value of type {type}.");
@@ -116,6 +145,11 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
     }
 
     private static readonly Dictionary<string, object?> NoArguments = [];
+
+    private static readonly object[] BoxedIndices = Enumerable.Range(0, 256).Select(i => (object)i).ToArray();
+
+    /// <summary>A list index for the path, boxed once for the indices of every page.</summary>
+    private static object PathIndex(int index) => index < BoxedIndices.Length ? BoxedIndices[index] : index;
 
     private Dictionary<string, object?> CoerceArguments(FieldDefinition field, FieldSelection node)
     {

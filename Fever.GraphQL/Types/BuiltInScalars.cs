@@ -39,7 +39,7 @@ public static class BuiltInScalars
 
         public override object Serialize(object value) => value switch
         {
-            int number => number,
+            int => value,
             short or byte or sbyte or ushort => Convert.ToInt32(value, CultureInfo.InvariantCulture),
             long number when number is >= int.MinValue and <= int.MaxValue => (int)number,
             bool flag => flag ? 1 : 0,
@@ -71,7 +71,7 @@ public static class BuiltInScalars
 
         public override object Serialize(object value) => value switch
         {
-            double number when double.IsFinite(number) => number,
+            double number when double.IsFinite(number) => value,
             float number when float.IsFinite(number) => (double)number,
             int or long or short or decimal => Convert.ToDouble(value, CultureInfo.InvariantCulture),
             _ => throw CannotSerialize(value),
@@ -115,7 +115,7 @@ public static class BuiltInScalars
             return value is not null;
         }
 
-        public override object Serialize(object value) => value is bool flag ? flag : throw CannotSerialize(value);
+        public override object Serialize(object value) => value is bool ? value : throw CannotSerialize(value);
     }
 
     private sealed class IdType() : ScalarType("ID",

@@ -14,6 +14,12 @@ public sealed class FieldDefinition(string name, GraphQLType type, FieldResolver
     public IReadOnlyList<InputValue> Arguments { get; } = arguments ?? [];
     public string? DeprecationReason { get; } = deprecationReason;
 
+    /// <summary>
+    /// Reads the field's value from its parent, synchronously, without arguments or services (HotChocolate's pure
+    /// resolvers): the executor then calls it directly, with no <see cref="Execution.FieldContext"/> to make.
+    /// </summary>
+    public Func<object?, object?>? Read { get; init; }
+
     /// <summary>Whether the field returns a page whose size (its <c>first</c>/<c>last</c>) multiplies the cost of what is selected under it.</summary>
     public bool IsPaged { get; init; }
 

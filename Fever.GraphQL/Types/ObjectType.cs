@@ -21,7 +21,10 @@ public sealed class ObjectType(string name, string? description = null) : NamedT
     public ObjectType Field(string name, GraphQLType type, FieldResolver resolve, string? description = null, IReadOnlyList<InputValue>? arguments = null) =>
         Field(new FieldDefinition(name, type, resolve, description, arguments));
 
-    /// <summary>A field read synchronously from the parent object.</summary>
+    /// <summary>A field read synchronously from the parent object (a pure resolver).</summary>
     public ObjectType Field<TParent>(string name, GraphQLType type, Func<TParent, object?> read, string? description = null) =>
-        Field(new FieldDefinition(name, type, context => new ValueTask<object?>(read((TParent)context.Parent!)), description));
+        Field(new FieldDefinition(name, type, context => new ValueTask<object?>(read((TParent)context.Parent!)), description)
+        {
+            Read = parent => read((TParent)parent!),
+        });
 }

@@ -28,7 +28,7 @@ public sealed class DecimalType() : ScalarType("Decimal", "The built-in `Decimal
 
     public override object Serialize(object value) => value switch
     {
-        decimal number => number,
+        decimal => value,
         int or long => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
         _ => throw CannotSerialize(value),
     };

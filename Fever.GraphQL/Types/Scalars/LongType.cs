@@ -27,7 +27,7 @@ public sealed class LongType() : ScalarType("Long", "The `Long` scalar type repr
 
     public override object Serialize(object value) => value switch
     {
-        long number => number,
+        long => value,
         int number => (long)number,
         _ => throw CannotSerialize(value),
     };
