@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Fever.GraphQL.Language;
 using Fever.GraphQL.Types;
 
@@ -10,6 +11,7 @@ namespace Fever.GraphQL.Execution;
 public sealed class CollectedField(string responseName, List<FieldSelection> nodes, FieldDefinition definition)
 {
     public string ResponseName { get; } = responseName;
+    public JsonEncodedText EncodedName { get; } = JsonEncodedText.Encode(responseName);
     public List<FieldSelection> Nodes { get; } = nodes;
     public FieldDefinition Definition { get; } = definition;
 

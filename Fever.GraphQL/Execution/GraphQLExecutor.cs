@@ -140,16 +140,22 @@ public sealed class GraphQLExecutor(Schema schema, IOptions<ExecutionOptions> op
     private static OperationDefinition? SelectOperation(Document document, string? name, out GraphQLError? error)
     {
         error = null;
-        var operations = document.Operations.ToList();
+        OperationDefinition? found = null;
+        var count = 0;
+        foreach (var operation in document.Operations)
+        {
+            if (name is not null ? operation.Name == name : count == 0)
+                found ??= operation;
+            count++;
+        }
         if (name is not null)
         {
-            var named = operations.FirstOrDefault(o => o.Name == name);
-            if (named is null)
+            if (found is null)
                 error = new GraphQLError($"Unknown operation named \"{name}\".", ErrorCodes.OperationNotFound);
-            return named;
+            return found;
         }
-        if (operations.Count == 1)
-            return operations[0];
+        if (count == 1)
+            return found;
         error = new GraphQLError("Must provide operation name if query contains multiple operations.", ErrorCodes.OperationNotFound);
         return null;
     }

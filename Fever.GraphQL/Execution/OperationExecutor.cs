@@ -38,7 +38,7 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
         {
             state.CancellationToken.ThrowIfCancellationRequested();
             path.Add(field.ResponseName);
-            result.Add(field.ResponseName, field.LeafRead is { } read
+            result.Add(field.EncodedName, field.LeafRead is { } read
                 ? CompleteLeaf(field, read, value, path)
                 : await ExecuteFieldAsync(type, value, field.Definition, field.Nodes, path));
             path.RemoveAt(path.Count - 1);
@@ -104,8 +104,18 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
             case ListType list:
                 if (value is not IEnumerable items || value is string)
                     throw new GraphQLException($"Expected a list for field {FieldName(nodes)}.", ErrorCodes.InternalError);
-                var completed = new List<object?>();
+                var completed = new List<object?>(items is ICollection collection ? collection.Count : 4);
                 var index = 0;
+                if (list.OfType.Nullable is ObjectType itemType && FieldsOf(itemType, nodes) is var itemFields && itemFields.All(f => f.LeafRead is not null))
+                {
+                    foreach (var item in items)
+                    {
+                        path.Add(PathIndex(index++));
+                        completed.Add(CompleteLeafObject(list.OfType, itemFields, nodes, item, path));
+                        path.RemoveAt(path.Count - 1);
+                    }
+                    return completed;
+                }
                 foreach (var item in items)
                 {
                     path.Add(PathIndex(index++));
@@ -118,11 +128,55 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
             case EnumType enumType:
                 return enumType.Serialize(value);
             case ObjectType objectType:
-                if (!state.CollectedFields.TryGetValue((objectType, nodes), out var fields))
-                    state.CollectedFields[(objectType, nodes)] = fields = Collect(objectType, nodes.Select(n => n.SelectionSet!));
-                return await ExecuteSelectionSetAsync(objectType, value, fields, path);
+                return await ExecuteSelectionSetAsync(objectType, value, FieldsOf(objectType, nodes), path);
         }
         throw new InvalidOperationException($"Cannot complete a value of type {type}.");
+    }
+
+    /// <summary>The fields selected on <paramref name="type"/> under <paramref name="nodes"/>, collected once per request.</summary>
+    private CollectedField[] FieldsOf(ObjectType type, List<FieldSelection> nodes)
+    {
+        if (!state.CollectedFields.TryGetValue((type, nodes), out var fields))
+            state.CollectedFields[(type, nodes)] = fields = Collect(type, nodes.Select(n => n.SelectionSet!));
+        return fields;
+    }
+
+    /// <summary>
+    /// A list item whose selected fields are all leaves of pure resolvers (a page's nodes, say), completed as
+    /// <see cref="CompleteItemAsync"/> would, synchronously.
+    /// </summary>
+    private object? CompleteLeafObject(GraphQLType itemType, CollectedField[] fields, List<FieldSelection> nodes, object? item, List<object> path)
+    {
+        var depth = path.Count;
+        try
+        {
+            if (item is null)
+            {
+                return itemType.IsNonNull
+                    ? throw new GraphQLException($"Cannot return null for non-nullable field {FieldName(nodes)}.", ErrorCodes.NonNullViolation)
+                    : null;
+            }
+            var result = new ResultMap(fields.Length);
+            foreach (var field in fields)
+            {
+                path.Add(field.ResponseName);
+                result.Add(field.EncodedName, CompleteLeaf(field, field.LeafRead!, item, path));
+                path.RemoveAt(path.Count - 1);
+            }
+            return result;
+        }
+        catch (NullPropagation) when (!itemType.IsNonNull)
+        {
+            path.RemoveRange(depth, path.Count - depth); // a field's name, left by its null
+            return null;
+        }
+        catch (Exception exception) when (exception is not NullPropagation and not OperationCanceledException)
+        {
+            Record(exception, nodes[0], path);
+            if (itemType.IsNonNull)
+                throw new NullPropagation();
+            return null;
+        }
     }
 
     private async ValueTask<object?> CompleteItemAsync(GraphQLType itemType, List<FieldSelection> nodes, object? item, List<object> path)

@@ -1,9 +1,15 @@
+using System.Text.Json;
+
 namespace Fever.GraphQL.Execution;
 
-/// <summary>An object in the response, its entries in selection order.</summary>
-public sealed class ResultMap(int capacity) : List<KeyValuePair<string, object?>>(capacity)
+/// <summary>An object in the response, its entries in selection order, each name encoded for JSON once per selection.</summary>
+public sealed class ResultMap(int capacity) : List<ResultMap.Entry>(capacity)
 {
-    public void Add(string key, object? value) => Add(new KeyValuePair<string, object?>(key, value));
+    public readonly record struct Entry(JsonEncodedText Name, object? Value);
 
-    public object? this[string key] => this.First(entry => entry.Key == key).Value;
+    public void Add(string key, object? value) => Add(new Entry(JsonEncodedText.Encode(key), value));
+
+    public void Add(JsonEncodedText key, object? value) => Add(new Entry(key, value));
+
+    public object? this[string key] => this.First(entry => entry.Name.Value == key).Value;
 }

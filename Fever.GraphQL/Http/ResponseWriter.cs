@@ -75,11 +75,12 @@ public static class ResponseWriter
             case long number: writer.WriteNumberValue(number); break;
             case double number: writer.WriteNumberValue(number); break;
             case decimal number: writer.WriteNumberValue(number); break;
+            case Guid id: writer.WriteStringValue(id); break; // "D" format, as UUID's
             case ResultMap map:
                 writer.WriteStartObject();
-                foreach (var (key, item) in map)
+                foreach (var (name, item) in map)
                 {
-                    writer.WritePropertyName(key);
+                    writer.WritePropertyName(name);
                     WriteValue(writer, item);
                 }
                 writer.WriteEndObject();

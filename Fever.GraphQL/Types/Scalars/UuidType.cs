@@ -12,5 +12,6 @@ public sealed class UuidType() : StringScalar("UUID", null, "https://tools.ietf.
         return true;
     }
 
-    public override object Serialize(object value) => value is Guid id ? id.ToString("D") : throw CannotSerialize(value);
+    /// <summary>The id itself: the response writer writes it in the <c>D</c> format, without a string in between.</summary>
+    public override object Serialize(object value) => value is Guid ? value : throw CannotSerialize(value);
 }
