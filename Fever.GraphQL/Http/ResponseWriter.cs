@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Fever.GraphQL.Execution;
+using Fever.GraphQL.Types.Scalars;
 
 namespace Fever.GraphQL.Http;
 
@@ -75,7 +76,9 @@ public static class ResponseWriter
             case long number: writer.WriteNumberValue(number); break;
             case double number: writer.WriteNumberValue(number); break;
             case decimal number: writer.WriteNumberValue(number); break;
-            case Guid id: writer.WriteStringValue(id); break; // "D" format, as UUID's
+            // Values that scalars leave to the writer, to save a string each: UUID's and DateTime's.
+            case Guid id: writer.WriteStringValue(id); break;
+            case DateTime time: DateTimeType.WriteTo(writer, time); break;
             case ResultMap map:
                 writer.WriteStartObject();
                 foreach (var (name, item) in map)

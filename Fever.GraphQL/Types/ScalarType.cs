@@ -19,7 +19,11 @@ public abstract class ScalarType(string name, string? description, string? speci
     /// <summary>Reads a variable's JSON value; false if it is not a valid value of this scalar.</summary>
     public abstract bool TryParseValue(JsonElement json, out object? value);
 
-    /// <summary>The response value of a resolved CLR value; throws <see cref="GraphQLException"/> if it cannot be represented.</summary>
+    /// <summary>
+    /// The response value of a resolved CLR value: a string, boolean or number, or a <see cref="Guid"/> or UTC
+    /// <see cref="DateTime"/> that the response writer formats (UUID's and DateTime's formats); throws
+    /// <see cref="GraphQLException"/> if it cannot be represented.
+    /// </summary>
     public abstract object Serialize(object value);
 
     protected GraphQLException CannotSerialize(object value) =>
