@@ -85,10 +85,9 @@ public static class GraphQLEndpointExtensions
     {
         response.StatusCode = status;
         response.ContentType = mediaType + "; charset=utf-8";
-        await using (var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions))
+        await using (var writer = new Utf8JsonWriter(response.BodyWriter, ResponseWriter.Options))
             ResponseWriter.Write(writer, result);
         await response.BodyWriter.FlushAsync();
     }
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -7,6 +7,16 @@ namespace Fever.GraphQL.Http;
 /// <summary>Writes a result as the spec's response map: <c>errors</c> first when there are any, then <c>data</c> if executed.</summary>
 public static class ResponseWriter
 {
+    /// <summary>
+    /// The options of the writer to use: text as is where JSON allows it, and no validation of each token, since
+    /// <see cref="Write"/> writes well-formed JSON by construction.
+    /// </summary>
+    public static readonly JsonWriterOptions Options = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
     public static void Write(Utf8JsonWriter writer, ExecutionResult result)
     {
         writer.WriteStartObject();
