@@ -3,12 +3,12 @@ using Fever.Data;
 namespace Fever.Api.GraphQL;
 
 /// <summary>A page of events as HotChocolate's connection: edges with cursors, the nodes, page info and the total.</summary>
-public sealed class EventsConnection(EventOrder order, IReadOnlyList<Event> nodes, PageInfo pageInfo, int? totalCount)
+public sealed class EventsConnection(EventOrder order, IReadOnlyList<Event> events, PageInfo pageInfo, int? totalCount)
 {
-    public IReadOnlyList<Event> Nodes { get; } = nodes;
+    /// <summary>Made only when asked for, as <see cref="Edges"/>.</summary>
+    public IReadOnlyList<EventNode> Nodes => field ??= events.Select(EventNode.Of).ToList();
 
-    /// <summary>Made only when asked for: most pages are read through <see cref="Nodes"/>.</summary>
-    public IReadOnlyList<EventEdge> Edges => field ??= Nodes.Select(node => new EventEdge(order, node)).ToList();
+    public IReadOnlyList<EventEdge> Edges => field ??= events.Select(item => new EventEdge(order, item)).ToList();
 
     public PageInfo PageInfo { get; } = pageInfo;
 
@@ -16,9 +16,11 @@ public sealed class EventsConnection(EventOrder order, IReadOnlyList<Event> node
 }
 
 /// <summary>An event and its place in the order; the cursor is encoded only when asked for.</summary>
-public sealed record EventEdge(EventOrder Order, Event Node)
+public sealed record EventEdge(EventOrder Order, Event Event)
 {
-    public string Cursor => EventCursor.Encode(Order, Node);
+    public EventNode Node => EventNode.Of(Event);
+
+    public string Cursor => EventCursor.Encode(Order, Event);
 }
 
 public sealed record PageInfo(EventOrder Order, bool HasNextPage, bool HasPreviousPage, Event? First, Event? Last)

@@ -21,7 +21,7 @@ public sealed class EventsQuery(EventSnapshotStore store, IOptions<ExecutionOpti
     public ValueTask<object?> ResolveAsync(FieldContext context) => new(Resolve(context));
 
     public ValueTask<object?> ResolveByIdAsync(FieldContext context) =>
-        new(RequestSnapshot.Of(context, store).FindById(context.Argument<Guid>("id")));
+        new(RequestSnapshot.Of(context, store).FindById(context.Argument<Guid>("id")) is { } found ? EventNode.Of(found) : null);
 
     private EventsConnection Resolve(FieldContext context)
     {

@@ -53,9 +53,12 @@ public static class FeverSchema
             .Field<EventZone>("numbered", BuiltInScalars.Boolean, z => z.Numbered);
 
         var type = new ObjectType("Event", "One dated session of a show, as the provider sold it.");
-        foreach (var field in EventField.All)
-            type.Field<Event>(field.Name, field.OutputType, field.Read, field.Description);
-        return type.Field<Event>("zones", zone.NonNull().List().NonNull(), e => e.Zones, "The priced zones, in the provider's order.");
+        for (var i = 0; i < EventField.All.Count; i++)
+        {
+            var index = i;
+            type.Field<EventNode>(EventField.All[i].Name, EventField.All[i].OutputType, node => node.Values[index], EventField.All[i].Description);
+        }
+        return type.Field<EventNode>("zones", zone.NonNull().List().NonNull(), node => node.Event.Zones, "The priced zones, in the provider's order.");
     }
 
     private static ObjectType Connection(ObjectType node)

@@ -23,4 +23,9 @@ public sealed class CollectedField(string responseName, List<FieldSelection> nod
         definition.Read is not null && definition.Arguments.Count == 0 && definition.Type.Nullable.Kind is TypeKind.Scalar or TypeKind.Enum
             ? definition.Read
             : null;
+
+    /// <summary>The scalar or enum of a leaf, without its non-null wrapper.</summary>
+    public GraphQLType LeafType { get; } = definition.Type.Nullable;
+
+    public bool IsNonNull { get; } = definition.Type.IsNonNull;
 }

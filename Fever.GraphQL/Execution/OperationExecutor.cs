@@ -37,32 +37,39 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
         foreach (var field in fields)
         {
             state.CancellationToken.ThrowIfCancellationRequested();
+            if (field.LeafRead is { } read)
+            {
+                result.Add(field.EncodedName, CompleteLeaf(field, read, value, path));
+                continue;
+            }
             path.Add(field.ResponseName);
-            result.Add(field.EncodedName, field.LeafRead is { } read
-                ? CompleteLeaf(field, read, value, path)
-                : await ExecuteFieldAsync(type, value, field.Definition, field.Nodes, path));
+            result.Add(field.EncodedName, await ExecuteFieldAsync(type, value, field.Definition, field.Nodes, path));
             path.RemoveAt(path.Count - 1);
         }
         return result;
     }
 
-    /// <summary>A scalar or enum field of a pure resolver, resolved and completed as <see cref="ExecuteFieldAsync"/> would, synchronously.</summary>
+    /// <summary>
+    /// A scalar or enum field of a pure resolver, resolved and completed as <see cref="ExecuteFieldAsync"/> would,
+    /// synchronously; <paramref name="path"/> is its parent's (the field's name is added only to report an error).
+    /// </summary>
     private object? CompleteLeaf(CollectedField field, Func<object?, object?> read, object? parent, List<object> path)
     {
-        var type = field.Definition.Type;
         try
         {
             return read(parent) switch
             {
-                null when type.IsNonNull => throw new GraphQLException($"Cannot return null for non-nullable field {FieldName(field.Nodes)}.", ErrorCodes.NonNullViolation),
+                null when field.IsNonNull => throw new GraphQLException($"Cannot return null for non-nullable field {FieldName(field.Nodes)}.", ErrorCodes.NonNullViolation),
                 null => null,
-                var value => type.Nullable is ScalarType scalar ? scalar.Serialize(value) : ((EnumType)type.Nullable).Serialize(value),
+                var value => field.LeafType is ScalarType scalar ? scalar.Complete(value) : ((EnumType)field.LeafType).Serialize(value),
             };
         }
-        catch (Exception exception) when (exception is not NullPropagation and not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            path.Add(field.ResponseName);
             Record(exception, field.Nodes[0], path);
-            if (type.IsNonNull)
+            path.RemoveAt(path.Count - 1);
+            if (field.IsNonNull)
                 throw new NullPropagation();
             return null;
         }
@@ -124,7 +131,7 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
                 }
                 return completed;
             case ScalarType scalar:
-                return scalar.Serialize(value);
+                return scalar.Complete(value);
             case EnumType enumType:
                 return enumType.Serialize(value);
             case ObjectType objectType:
@@ -158,11 +165,7 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
             }
             var result = new ResultMap(fields.Length);
             foreach (var field in fields)
-            {
-                path.Add(field.ResponseName);
                 result.Add(field.EncodedName, CompleteLeaf(field, field.LeafRead!, item, path));
-                path.RemoveAt(path.Count - 1);
-            }
             return result;
         }
         catch (NullPropagation) when (!itemType.IsNonNull)

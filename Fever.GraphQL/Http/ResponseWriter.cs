@@ -75,7 +75,7 @@ public static class ResponseWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    internal static void WriteValue(Utf8JsonWriter writer, object? value)
     {
         switch (value)
         {
@@ -89,6 +89,7 @@ public static class ResponseWriter
             // Values that scalars leave to the writer, to save a string each: UUID's and DateTime's.
             case Guid id: writer.WriteStringValue(id); break;
             case DateTime time: DateTimeType.WriteTo(writer, time); break;
+            case EncodedValue encoded: writer.WriteRawValue(encoded.Utf8Json.Span, skipInputValidation: true); break;
             case ResultMap map:
                 writer.WriteStartObject();
                 foreach (var (name, item) in map)
