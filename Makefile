@@ -25,7 +25,7 @@ test: build ## Install what is missing, build, run the whole test suite
 run: prerequisites ## Install what is missing, then start the Aspire AppHost: dashboard, PostgreSQL (data in .fever/), migrations, simulator, worker, API
 	$(DOTNET) run --project Fever.AppHost -c $(CONFIGURATION) -- $(ARGS)
 
-bench: bench-prerequisites ## Benchmarks (Release): ingest of a generated feed, /search and /graphql under load (wrk), telemetry export to the Aspire dashboard
+bench: bench-prerequisites ## Benchmarks (Release): ingest of a generated feed, /search and /graphql under load (wrk), the GraphQL executor (BenchmarkDotNet), telemetry export to the Aspire dashboard
 	$(DOTNET) build FeverAspire.sln -c Release
 	$(DOTNET) run --project Fever.Benchmarks -c Release --no-build
 

@@ -5,7 +5,10 @@ namespace Fever.Api.GraphQL;
 
 public static class GraphQLExtensions
 {
-    /// <summary>The events' GraphQL schema and its engine; limits from the "GraphQL" section, the API key from "Mutations".</summary>
+    /// <summary>
+    /// The events' GraphQL schema and its engine; limits from the "GraphQL" section, the API key from "Mutations". The events
+    /// come from the snapshot of <see cref="Snapshot.SnapshotExtensions.AddEventSnapshot"/>; EF Core reads only the sync runs.
+    /// </summary>
     public static IHostApplicationBuilder AddEventsGraphQL(this IHostApplicationBuilder builder)
     {
         builder.AddFeverDbContext();

@@ -5,6 +5,7 @@ using Fever.GraphQL.Execution;
 using Fever.GraphQL.Http;
 using Fever.GraphQL.Language;
 using Fever.GraphQL.Types;
+using Fever.GraphQL.Types.Scalars;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -57,6 +58,18 @@ public sealed class EngineTests
     {
         var value = (StringValueNode)Parser.ParseValue(literal);
         Assert.Equal(expected, value.Value);
+    }
+
+    [Fact]
+    public void Scalars_encode_as_the_response_writes_them_uuids_in_lower_case_times_in_utc_with_milliseconds()
+    {
+        static string Encoded(ScalarType scalar, object value) => Encoding.UTF8.GetString(scalar.Encode(value).Utf8Json.Span);
+
+        Assert.Equal("\"2021-06-01T18:30:05.123Z\"", Encoded(HotChocolateScalars.DateTime, new DateTime(2021, 6, 1, 18, 30, 5, 123).AddTicks(9_999)));
+        Assert.Equal("\"0999-12-31T22:00:00.000Z\"", Encoded(HotChocolateScalars.DateTime, new DateTimeOffset(1000, 1, 1, 0, 0, 0, TimeSpan.FromHours(2))));
+        Assert.Equal("\"6ba7b811-9dad-11d1-80b4-00c04fd430c8\"", Encoded(HotChocolateScalars.Uuid, new Guid("6BA7B811-9DAD-11D1-80B4-00C04FD430C8")));
+        Assert.Equal("12.50", Encoded(HotChocolateScalars.Decimal, 12.50m));
+        Assert.Equal("\"Café \\\"Rock\\\"\"", Encoded(BuiltInScalars.String, "Café \"Rock\""));
     }
 
     [Theory]
