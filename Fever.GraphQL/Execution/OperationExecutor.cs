@@ -67,16 +67,13 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             path.Add(field.ResponseName);
-            Record(exception, field.Nodes[0], path);
-            path.RemoveAt(path.Count - 1);
-            if (field.IsNonNull)
-                throw new NullPropagation();
-            return null;
+            return NullInstead(exception, field.IsNonNull, field.Nodes[0], path, path.Count - 1);
         }
     }
 
     private async ValueTask<object?> ExecuteFieldAsync(ObjectType parentType, object? parent, FieldDefinition field, List<FieldSelection> nodes, List<object> path)
     {
+        var depth = path.Count;
         try
         {
             var resolved = field.Read is { } read && field.Arguments.Count == 0
@@ -84,16 +81,9 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
                 : await field.Resolve(new FieldContext(state, parentType, field, nodes, parent, CoerceArguments(field, nodes[0])));
             return await CompleteAsync(field.Type, nodes, resolved, path);
         }
-        catch (NullPropagation) when (!field.Type.IsNonNull)
+        catch (Exception exception) when (Absorbs(field.Type, exception))
         {
-            return null;
-        }
-        catch (Exception exception) when (exception is not NullPropagation and not OperationCanceledException)
-        {
-            Record(exception, nodes[0], path);
-            if (field.Type.IsNonNull)
-                throw new NullPropagation();
-            return null;
+            return NullInstead(exception, field.Type.IsNonNull, nodes[0], path, depth);
         }
     }
 
@@ -168,37 +158,42 @@ public sealed class OperationExecutor(ExecutionState state, ILogger logger)
                 result.Add(field.EncodedName, CompleteLeaf(field, field.LeafRead!, item, path));
             return result;
         }
-        catch (NullPropagation) when (!itemType.IsNonNull)
+        catch (Exception exception) when (Absorbs(itemType, exception))
         {
-            path.RemoveRange(depth, path.Count - depth); // a field's name, left by its null
-            return null;
-        }
-        catch (Exception exception) when (exception is not NullPropagation and not OperationCanceledException)
-        {
-            Record(exception, nodes[0], path);
-            if (itemType.IsNonNull)
-                throw new NullPropagation();
-            return null;
+            return NullInstead(exception, itemType.IsNonNull, nodes[0], path, depth);
         }
     }
 
     private async ValueTask<object?> CompleteItemAsync(GraphQLType itemType, List<FieldSelection> nodes, object? item, List<object> path)
     {
+        var depth = path.Count;
         try
         {
             return await CompleteAsync(itemType, nodes, item, path);
         }
-        catch (NullPropagation) when (!itemType.IsNonNull)
+        catch (Exception exception) when (Absorbs(itemType, exception))
         {
-            return null;
+            return NullInstead(exception, itemType.IsNonNull, nodes[0], path, depth);
         }
-        catch (Exception exception) when (exception is not NullPropagation and not OperationCanceledException)
-        {
-            Record(exception, nodes[0], path);
-            if (itemType.IsNonNull)
-                throw new NullPropagation();
-            return null;
-        }
+    }
+
+    /// <summary>Whether a value of <paramref name="type"/> stops <paramref name="exception"/>: a null propagating from below stops only at a nullable one.</summary>
+    private static bool Absorbs(GraphQLType type, Exception exception) =>
+        exception is not OperationCanceledException && (exception is not NullPropagation || !type.IsNonNull);
+
+    /// <summary>
+    /// The null that replaces a value whose completion failed: the error is recorded once, where it happened; a
+    /// non-null position passes the null up. The path goes back to <paramref name="depth"/>, since the names of the
+    /// fields the error came through are still on it.
+    /// </summary>
+    private object? NullInstead(Exception exception, bool isNonNull, FieldSelection node, List<object> path, int depth)
+    {
+        if (exception is not NullPropagation)
+            Record(exception, node, path);
+        if (isNonNull)
+            throw new NullPropagation();
+        path.RemoveRange(depth, path.Count - depth);
+        return null;
     }
 
     private static readonly Dictionary<string, object?> NoArguments = [];

@@ -16,6 +16,8 @@ public sealed class EngineTests
 {
     private sealed record Item(string Name, int? Rank);
 
+    private sealed record Wrapper(Item Item);
+
     private static readonly GraphQLExecutor Executor = new(BuildSchema(), Options.Create(new ExecutionOptions()), NullLogger<GraphQLExecutor>.Instance);
 
     private static Schema BuildSchema()
@@ -24,10 +26,12 @@ public sealed class EngineTests
             .Field<Item>("name", BuiltInScalars.String.NonNull(), i => i.Name)
             .Field<Item>("rank", BuiltInScalars.Int.NonNull(), i => i.Rank)
             .Field<Item>("broken", BuiltInScalars.String, _ => throw new GraphQLException("Broken on purpose.", "BROKEN"));
+        var wrapper = new ObjectType("Wrapper").Field<Wrapper>("item", item.NonNull(), w => w.Item);
         Item[] items = [new("a", 1), new("b", null), new("c", 3)];
         var query = new ObjectType("Query")
             .Field(new FieldDefinition("items", item.NonNull().List(), _ => new ValueTask<object?>(items)))
             .Field(new FieldDefinition("strictItems", item.NonNull().List().NonNull(), _ => new ValueTask<object?>(items)))
+            .Field(new FieldDefinition("wrapped", wrapper.List(), _ => new ValueTask<object?>(items.Select(i => new Wrapper(i)).ToArray())))
             .Field(new FieldDefinition("echo", BuiltInScalars.String, c => new ValueTask<object?>(c.Argument<string>("text")), null,
                 [new InputValue("text", BuiltInScalars.String, null, new StringValueNode("default", default))]));
         return new Schema(query);
@@ -94,6 +98,17 @@ public sealed class EngineTests
         var error = Assert.Single(response.GetProperty("errors").EnumerateArray());
         Assert.Equal("[\"items\",1,\"rank\"]", error.GetProperty("path").GetRawText());
         Assert.Equal("NON_NULL_VIOLATION", error.GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Errors_after_a_propagated_null_name_their_own_path()
+    {
+        var response = await RunAsync("{ wrapped { item { rank broken } } }");
+
+        Assert.Equal(JsonValueKind.Null, response.GetProperty("data").GetProperty("wrapped")[1].ValueKind);
+        Assert.Equal(
+            ["[\"wrapped\",0,\"item\",\"broken\"]", "[\"wrapped\",1,\"item\",\"rank\"]", "[\"wrapped\",2,\"item\",\"broken\"]"],
+            response.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetRawText()));
     }
 
     [Fact]
