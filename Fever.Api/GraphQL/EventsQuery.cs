@@ -37,33 +37,23 @@ public sealed class EventsQuery(EventSnapshotStore store, IOptions<ExecutionOpti
         var events = SortedEvents.Of(RequestSnapshot.Of(context, store), order, from, to);
         bool Matches(Event item) => item.StartsAt.Ticks >= from && item.EndsAt.Ticks <= to && (where is null || where(item));
 
+        // Backwards: from the event just before the cursor down to the first; then the page is put back in order.
+        var (start, step) = backwards
+            ? ((cursorKeys is null ? events.Count : events.FirstAfter(order, cursorKeys, orAtIt: true)) - 1, -1)
+            : (cursorKeys is null ? 0 : events.FirstAfter(order, cursorKeys, orAtIt: false), 1);
         var page = new List<Event>(Math.Min(size, events.Count));
         var hasMore = false;
+        for (var i = start; i >= 0 && i < events.Count && !hasMore; i += step)
+        {
+            if (!Matches(events[i]))
+                continue;
+            if (page.Count == size)
+                hasMore = true;
+            else
+                page.Add(events[i]);
+        }
         if (backwards)
-        {
-            for (var i = (cursorKeys is null ? events.Count : events.AtOrAfter(order, cursorKeys)) - 1; i >= 0 && !hasMore; i--)
-            {
-                if (!Matches(events[i]))
-                    continue;
-                if (page.Count == size)
-                    hasMore = true;
-                else
-                    page.Add(events[i]);
-            }
             page.Reverse();
-        }
-        else
-        {
-            for (var i = cursorKeys is null ? 0 : events.After(order, cursorKeys); i < events.Count && !hasMore; i++)
-            {
-                if (!Matches(events[i]))
-                    continue;
-                if (page.Count == size)
-                    hasMore = true;
-                else
-                    page.Add(events[i]);
-            }
-        }
 
         int? total = null;
         if (context.Selects("totalCount"))

@@ -56,29 +56,18 @@ public readonly ref struct SortedEvents
         return new SortedEvents(sorted, reversed);
     }
 
-    /// <summary>The index of the first event strictly after the cursor's position in <paramref name="order"/> (this view's order).</summary>
-    public int After(EventOrder order, IReadOnlyList<object?> cursorKeys)
+    /// <summary>
+    /// The index of the first event after the cursor's position in <paramref name="order"/> (this view's order), or at
+    /// it too when <paramref name="orAtIt"/>.
+    /// </summary>
+    public int FirstAfter(EventOrder order, IReadOnlyList<object?> cursorKeys, bool orAtIt)
     {
         int low = 0, high = Count;
         while (low < high)
         {
             var middle = (low + high) >>> 1;
-            if (order.CompareToCursor(this[middle], cursorKeys) <= 0)
-                low = middle + 1;
-            else
-                high = middle;
-        }
-        return low;
-    }
-
-    /// <summary>The index of the first event at or after the cursor's position in <paramref name="order"/> (this view's order).</summary>
-    public int AtOrAfter(EventOrder order, IReadOnlyList<object?> cursorKeys)
-    {
-        int low = 0, high = Count;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (order.CompareToCursor(this[middle], cursorKeys) < 0)
+            var comparison = order.CompareToCursor(this[middle], cursorKeys);
+            if (comparison < 0 || comparison == 0 && !orAtIt)
                 low = middle + 1;
             else
                 high = middle;

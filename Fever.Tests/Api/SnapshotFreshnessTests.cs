@@ -66,45 +66,31 @@ public sealed class SnapshotFreshnessTests(PostgresFixture postgres)
     [Fact]
     public async Task Readers_see_the_state_before_a_run_or_after_it_never_a_mix()
     {
-        var feeds = Directory.CreateTempSubdirectory("fever-feeds-");
-        try
-        {
-            await File.WriteAllTextAsync(Path.Combine(feeds.FullName, "1.xml"), EditionFeed.Xml(edition: "first", price: 10));
-            await File.WriteAllTextAsync(Path.Combine(feeds.FullName, "2.xml"), EditionFeed.Xml(edition: "second", price: 20));
-            var connectionString = await postgres.CreateDatabaseAsync();
-            await using var provider = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false, SamplesDirectory = feeds.FullName });
-            await using var worker = new SyncWorkerHost(connectionString, provider.FeedUrl);
-            await worker.RunAsync();
-            await using var api = await ApiProcess.StartHealthyAsync(connectionString);
-            using var http = new HttpClient { BaseAddress = api.Url };
-            var before = await http.GetStringAsync("/search");
+        await using var served = await EditionsServed.StartAsync(postgres);
+        var http = served.Http;
+        var before = await http.GetStringAsync("/search");
 
-            var seen = new HashSet<string>();
-            using var stopReading = new CancellationTokenSource();
-            var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        var seen = new HashSet<string>();
+        using var stopReading = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!stopReading.IsCancellationRequested)
             {
-                while (!stopReading.IsCancellationRequested)
-                {
-                    var body = await http.GetStringAsync("/search");
-                    lock (seen)
-                        seen.Add(body);
-                }
-            })).ToList();
-            var run = await worker.RunAsync(); // rewrites every event's title and prices in one transaction
-            await Task.Delay(500);
-            stopReading.Cancel();
-            await Task.WhenAll(readers);
-            var after = await http.GetStringAsync("/search");
+                var body = await http.GetStringAsync("/search");
+                lock (seen)
+                    seen.Add(body);
+            }
+        })).ToList();
+        var run = await served.Worker.RunAsync(); // rewrites every event's title and prices in one transaction
+        await Task.Delay(500);
+        stopReading.Cancel();
+        await Task.WhenAll(readers);
+        var after = await http.GetStringAsync("/search");
 
-            Assert.Equal(EditionFeed.Events, run!.PlansUpdated);
-            Assert.Contains("(second)", after);
-            Assert.DoesNotContain("(first)", after);
-            Assert.Subset(new HashSet<string> { before, after }, seen);
-        }
-        finally
-        {
-            feeds.Delete(recursive: true);
-        }
+        Assert.Equal(EditionFeed.Events, run!.PlansUpdated);
+        Assert.Contains("(second)", after);
+        Assert.DoesNotContain("(first)", after);
+        Assert.Subset(new HashSet<string> { before, after }, seen);
     }
 
     private static async Task<int> CountAsync(HttpResponseMessage response)

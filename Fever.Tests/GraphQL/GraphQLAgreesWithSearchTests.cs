@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fever.Api.GraphQL;
-using Fever.ProviderSimulator;
 using Fever.Tests.Api;
 using Fever.Tests.Infrastructure;
 
@@ -27,50 +26,36 @@ public sealed class GraphQLAgreesWithSearchTests(PostgresFixture postgres)
     [Fact]
     public async Task Answers_of_the_same_snapshot_version_agree_while_a_sync_rewrites_every_event()
     {
-        var feeds = Directory.CreateTempSubdirectory("fever-feeds-");
-        try
-        {
-            await File.WriteAllTextAsync(Path.Combine(feeds.FullName, "1.xml"), EditionFeed.Xml(edition: "first", price: 10));
-            await File.WriteAllTextAsync(Path.Combine(feeds.FullName, "2.xml"), EditionFeed.Xml(edition: "second", price: 20));
-            var connectionString = await postgres.CreateDatabaseAsync();
-            await using var provider = await EmbeddedProviderSimulator.StartAsync(new ProviderSimulatorOptions { Loop = false, SamplesDirectory = feeds.FullName });
-            await using var worker = new SyncWorkerHost(connectionString, provider.FeedUrl);
-            await worker.RunAsync();
-            await using var api = await ApiProcess.StartHealthyAsync(connectionString);
-            using var http = new HttpClient { BaseAddress = api.Url };
+        await using var served = await EditionsServed.StartAsync(postgres);
+        var http = served.Http;
 
-            var answers = new ConcurrentBag<Answer> { await SearchAsync(http), await GraphQLAsync(http) };
-            using var stopReading = new CancellationTokenSource();
-            var readers = new[] { SearchAsync, GraphQLAsync }.Select(read => Task.Run(async () =>
-            {
-                while (!stopReading.IsCancellationRequested)
-                    answers.Add(await read(http));
-            })).ToList();
-            var run = await worker.RunAsync(); // rewrites every event's title and prices in one transaction
-            await Task.Delay(500);
-            stopReading.Cancel();
-            await Task.WhenAll(readers);
-            answers.Add(await SearchAsync(http));
-            answers.Add(await GraphQLAsync(http));
-
-            Assert.Equal(EditionFeed.Events, run!.PlansUpdated);
-            var versions = answers.GroupBy(a => a.Version).ToList();
-            foreach (var version in versions)
-            {
-                var distinct = version.Select(a => a.Events).Distinct().ToList();
-                Assert.True(distinct.Count == 1,
-                    $"Version {version.Key}: {string.Join(", ", version.GroupBy(a => a.Endpoint).Select(g => $"{g.Count()} {g.Key}"))} answers, " +
-                    $"{distinct.Count} different event lists:\n{string.Join("\n", distinct)}");
-            }
-            var pairedVersions = versions.Where(v => v.Select(a => a.Endpoint).Distinct().Count() == 2).Select(v => v.Key).ToList();
-            Assert.True(pairedVersions.Count >= 2, $"Both endpoints answered together only from versions {string.Join(", ", pairedVersions)}.");
-            Assert.Contains("(first)", versions.MinBy(v => v.Key)!.First().Events);
-            Assert.Contains("(second)", versions.MaxBy(v => v.Key)!.First().Events);
-        }
-        finally
+        var answers = new ConcurrentBag<Answer> { await SearchAsync(http), await GraphQLAsync(http) };
+        using var stopReading = new CancellationTokenSource();
+        var readers = new[] { SearchAsync, GraphQLAsync }.Select(read => Task.Run(async () =>
         {
-            feeds.Delete(recursive: true);
+            while (!stopReading.IsCancellationRequested)
+                answers.Add(await read(http));
+        })).ToList();
+        var run = await served.Worker.RunAsync(); // rewrites every event's title and prices in one transaction
+        await Task.Delay(500);
+        stopReading.Cancel();
+        await Task.WhenAll(readers);
+        answers.Add(await SearchAsync(http));
+        answers.Add(await GraphQLAsync(http));
+
+        Assert.Equal(EditionFeed.Events, run!.PlansUpdated);
+        var versions = answers.GroupBy(a => a.Version).ToList();
+        foreach (var version in versions)
+        {
+            var distinct = version.Select(a => a.Events).Distinct().ToList();
+            Assert.True(distinct.Count == 1,
+                $"Version {version.Key}: {string.Join(", ", version.GroupBy(a => a.Endpoint).Select(g => $"{g.Count()} {g.Key}"))} answers, " +
+                $"{distinct.Count} different event lists:\n{string.Join("\n", distinct)}");
         }
+        var pairedVersions = versions.Where(v => v.Select(a => a.Endpoint).Distinct().Count() == 2).Select(v => v.Key).ToList();
+        Assert.True(pairedVersions.Count >= 2, $"Both endpoints answered together only from versions {string.Join(", ", pairedVersions)}.");
+        Assert.Contains("(first)", versions.MinBy(v => v.Key)!.First().Events);
+        Assert.Contains("(second)", versions.MaxBy(v => v.Key)!.First().Events);
     }
 
     private static async Task<Answer> SearchAsync(HttpClient http)
