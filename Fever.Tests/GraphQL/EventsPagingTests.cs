@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
 
 namespace Fever.Tests.GraphQL;
@@ -113,6 +115,22 @@ public sealed class EventsPagingTests(SeededApiFixture fixture) : IClassFixture<
         var response = await fixture.GraphQL.PostAsync($"{{ events(after: \"{page.EndCursor}\", order: [{{title: DESC}}]) {{ nodes {{ id }} }} }}");
 
         Assert.Equal(["INVALID_CURSOR"], GraphQLClient.ErrorCodes(response));
+    }
+
+    [Fact]
+    public async Task Cursors_keep_their_format_so_a_page_asked_across_a_deploy_still_follows()
+    {
+        var edges = (await fixture.GraphQL.DataAsync("{ events(first: 3) { edges { cursor node { id startsAt } } } }"))
+            .GetProperty("events").GetProperty("edges").EnumerateArray().ToList();
+        var second = edges[1].GetProperty("node");
+        var startsAt = second.GetProperty("startsAt").GetDateTimeOffset().UtcDateTime;
+        // As every build since the first has written it: base64url of the order and the keys, times as UTC wall clock.
+        var json = $"{{\"Order\":\"startsAt:ASC,id:ASC\",\"Keys\":[\"{startsAt:yyyy-MM-ddTHH:mm:ss}\",\"{second.GetProperty("id").GetString()}\"]}}";
+        var cursor = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal(cursor, edges[1].GetProperty("cursor").GetString());
+        var next = (await OnePageAsync("", 1, cursor, forwards: true)).Ids;
+        Assert.Equal([edges[2].GetProperty("node").GetProperty("id").GetString()!], next);
     }
 
     private async Task<List<string>> PageAsync(string order, int size, bool forwards)
