@@ -37,7 +37,8 @@ public sealed class GraphQLAgreesWithSearchTests(PostgresFixture postgres)
                 answers.Add(await read(http));
         })).ToList();
         var run = await served.Worker.RunAsync(); // rewrites every event's title and prices in one transaction
-        await Task.Delay(500);
+        await Eventually.WaitUntilAsync(() => Task.FromResult(
+            answers.Where(a => a.Events.Contains("(second)")).Select(a => a.Endpoint).Distinct().Count() == 2), TimeSpan.FromSeconds(30));
         stopReading.Cancel();
         await Task.WhenAll(readers);
         answers.Add(await SearchAsync(http));
