@@ -20,7 +20,7 @@ build: prerequisites ## Build the solution
 	$(DOTNET) build FeverAspire.sln -c $(CONFIGURATION)
 
 test: build ## Install what is missing, build, run the whole test suite
-	$(DOTNET) test FeverAspire.sln -c $(CONFIGURATION) --no-build --logger "console;verbosity=normal" --results-directory TestResults
+	@DOTNET=$(DOTNET) CONFIGURATION=$(CONFIGURATION) ./scripts/run-tests.sh
 
 run: prerequisites ## Install what is missing, then start the Aspire AppHost: dashboard, PostgreSQL (data in .fever/), migrations, simulator, worker, API
 	$(DOTNET) run --project Fever.AppHost -c $(CONFIGURATION) -- $(ARGS)
