@@ -39,8 +39,20 @@ public sealed class ReplicasAndExternalProviderTests : IAsyncLifetime
         var expected = await FeverApp.SearchIdsAsync(viaProxy);
         foreach (var port in replicas.Select(r => ReplicaPort(r.Snapshot)))
         {
+            // Aspire checks a replicated project's health through the proxy, so "Healthy" does not say that this
+            // replica listens yet: until it does, its port refuses.
             using var direct = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}") };
-            await Eventually.WaitUntilAsync(async () => (await FeverApp.SearchIdsAsync(direct)).SequenceEqual(expected), Patience);
+            await Eventually.WaitUntilAsync(async () =>
+            {
+                try
+                {
+                    return (await FeverApp.SearchIdsAsync(direct)).SequenceEqual(expected);
+                }
+                catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConnectionError)
+                {
+                    return false;
+                }
+            }, Patience);
         }
         Assert.Equal(2, replicas.Select(r => ReplicaPort(r.Snapshot)).Distinct().Count());
     }
