@@ -8,21 +8,23 @@ namespace Fever.Sync;
 
 public static class SyncExtensions
 {
+    // The last two are service discovery's: try https, then http (or the other way round).
+    private static readonly string[] FeedSchemes = ["http", "https", "https+http", "http+https"];
+
     /// <summary>The sync worker and everything it needs: options, provider client, parser, writer, run records.</summary>
     public static IHostApplicationBuilder AddSyncWorker(this IHostApplicationBuilder builder)
     {
         builder.AddFeverData(readiness: true);
 
         builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.SectionName)
-            .Validate(o => o.Interval > TimeSpan.Zero, "Sync:Interval must be positive.")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<ProviderOptions>().BindConfiguration(ProviderOptions.SectionName)
-            .Validate(o => o.Url is { IsAbsoluteUri: true }, "Provider:Url must be an absolute URL.")
-            .Validate<IConfiguration>((o, configuration) => o.Url.Host != "provider" || configuration.GetSection("services:provider").Exists(),
+            .ValidateDataAnnotations()
+            .Validate(o => o.Url is { IsAbsoluteUri: true } url && FeedSchemes.Contains(url.Scheme),
+                "Provider:Url must be an absolute http or https URL, or https+http://<service>/… for service discovery.")
+            .Validate<IConfiguration>((o, configuration) => !NamesTheProviderService(o.Url) || configuration.GetSection("services:provider").Exists(),
                 "Provider:Url names the service \"provider\", which is not configured: set Provider:Url or services__provider__http__0.")
-            .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.TotalTimeout > TimeSpan.Zero && o.DownloadTimeout > TimeSpan.Zero,
-                "Provider timeouts must be positive.")
-            .Validate(o => o.MaxRetries >= 0, "Provider:MaxRetries cannot be negative.")
             .ValidateOnStart();
 
         builder.Services.AddHttpClient<ProviderClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).AddProviderResilience();
@@ -36,4 +38,6 @@ public static class SyncExtensions
         builder.Services.AddHostedService<SyncWorker>();
         return builder;
     }
+
+    private static bool NamesTheProviderService(Uri url) => url.IsAbsoluteUri && url.Host == "provider";
 }

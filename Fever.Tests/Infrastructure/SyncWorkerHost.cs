@@ -34,6 +34,9 @@ public sealed class SyncWorkerHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>Starts the host as the worker's process does: options are checked, then the hosted services start.</summary>
+    public Task StartAsync() => _host.StartAsync();
+
     public Task<Fever.Data.SyncRun?> RunAsync(CancellationToken cancellationToken = default) =>
         Services.GetRequiredService<SyncRunner>().RunAsync(cancellationToken);
 
